@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Upcoming-language features every target opts into.
+let strictness: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "LinearModels",
+  products: [
+    .library(name: "LinearModels", targets: ["LinearModels"]),
+    .executable(name: "ivreg", targets: ["ivreg"]),
+  ],
+  targets: [
+    // MARK: - Numerics (bottom layer: libc only)
+    .target(name: "LinearAlgebra", swiftSettings: strictness),
+    .target(name: "Distributions", swiftSettings: strictness),
+
+    // MARK: - Data
+    .target(name: "Tabular", swiftSettings: strictness),
+    .target(
+      name: "Formulas", dependencies: ["Tabular", "LinearAlgebra"],
+      swiftSettings: strictness),
+
+    // MARK: - Models
+    .target(
+      name: "Regression",
+      dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Formulas"],
+      swiftSettings: strictness),
+
+    // MARK: - Umbrella
+    .target(
+      name: "LinearModels",
+      dependencies: [
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression",
+      ],
+      swiftSettings: strictness),
+
+    // MARK: - Command line
+    .target(name: "IVRegCLI", dependencies: ["LinearModels"], swiftSettings: strictness),
+    .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
+
+    // MARK: - Test support (not API)
+    .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictness),
+
+    // MARK: - Tests (one per module, plus end-to-end CLI tests)
+    .testTarget(
+      name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "DistributionsTests", dependencies: ["Distributions", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "TabularTests", dependencies: ["Tabular", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "FormulasTests", dependencies: ["Formulas", "Tabular", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "RegressionTests", dependencies: ["LinearModels", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "IVRegCLITests", dependencies: ["IVRegCLI", "ivreg", "TestSupport"],
+      swiftSettings: strictness),
+  ],
+  swiftLanguageModes: [.v6]
+)

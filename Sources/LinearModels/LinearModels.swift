@@ -1,0 +1,6 @@
+// The umbrella module: `import LinearModels` brings in every layer.
+@_exported public import Distributions
+@_exported public import Formulas
+@_exported public import LinearAlgebra
+@_exported public import Regression
+@_exported public import Tabular
