@@ -57,7 +57,7 @@ let package = Package(
       name: "TabularTests", dependencies: ["Tabular", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
-      name: "FormulasTests", dependencies: ["Formulas", "Tabular", "TestSupport"],
+      name: "FormulasTests", dependencies: ["Formulas", "Tabular", "LinearAlgebra", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "RegressionTests", dependencies: ["LinearModels", "TestSupport"],

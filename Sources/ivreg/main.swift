@@ -1,1 +1,3 @@
 import IVRegCLI
+
+IVRegCommand.main()

@@ -24,3 +24,10 @@ public enum Fixtures {
     try JSONSerialization.jsonObject(with: Data(contentsOf: url(relativePath)))
   }
 }
+
+extension Fixtures {
+  /// Whether `Fixtures/<relativePath>` exists.
+  public static func exists(_ relativePath: String) -> Bool {
+    FileManager.default.fileExists(atPath: url(relativePath).path)
+  }
+}

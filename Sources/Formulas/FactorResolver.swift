@@ -1,0 +1,83 @@
+import Tabular
+
+/// A factor whose kind is known from the data.
+struct ResolvedFactor: Sendable {
+  enum Kind: Sendable {
+    case numeric(ValueExpression)
+    case categorical(column: String, reference: ReferenceLevel?)
+  }
+  let kind: Kind
+  let name: String
+  let offset: Int
+  var isCategorical: Bool {
+    if case .categorical = kind { return true }
+    return false
+  }
+}
+
+/// A term whose factors are resolved against the data.
+struct ResolvedTerm: Sendable {
+  let factors: [ResolvedFactor]
+  let offset: Int
+  var key: [String] { factors.map(\.name).sorted() }
+  var name: String { factors.isEmpty ? "1" : factors.map(\.name).joined(separator: ":") }
+}
+
+/// Checks a formula's names against a table and decides each factor's kind.
+struct FactorResolver {
+  let data: DataTable
+  /// Columns read by the model, in order of first use.
+  private(set) var usedColumns: [String] = []
+
+  init(data: DataTable) { self.data = data }
+
+  private mutating func use(_ name: String) {
+    if !usedColumns.contains(name) { usedColumns.append(name) }
+  }
+
+  private func column(_ name: String, offset: Int) throws(FormulaError) -> Column {
+    guard let column = data[name] else {
+      throw .unknownColumn(name, suggestion: closestMatch(to: name, among: data.columnNames), offset: offset)
+    }
+    return column
+  }
+
+  /// Checks that every variable of an arithmetic expression is a numeric column.
+  private mutating func checkNumeric(_ expression: ValueExpression) throws(FormulaError) {
+    for (name, offset) in expression.variables {
+      if case .categorical = try column(name, offset: offset) {
+        throw .categoricalInArithmetic(name, offset: offset)
+      }
+      use(name)
+    }
+  }
+
+  mutating func resolveDependent(_ expression: ValueExpression, offset: Int) throws(FormulaError) -> ValueExpression {
+    if case .variable(let name, let at) = expression, case .categorical = try column(name, offset: at) {
+      throw .invalidDependent("'\(name)' is categorical; the dependent variable must be numeric", offset: at)
+    }
+    try checkNumeric(expression)
+    return expression
+  }
+
+  mutating func resolve(_ term: Term) throws(FormulaError) -> ResolvedTerm {
+    var factors: [ResolvedFactor] = []
+    for factor in term.factors {
+      switch factor.kind {
+      case .numeric(let expression):
+        if case .variable(let name, let at) = expression, case .categorical = try column(name, offset: at) {
+          use(name)
+          factors.append(ResolvedFactor(kind: .categorical(column: name, reference: nil), name: factor.name, offset: factor.offset))
+        } else {
+          try checkNumeric(expression)
+          factors.append(ResolvedFactor(kind: .numeric(expression), name: factor.name, offset: factor.offset))
+        }
+      case .categorical(let name, let reference, _):
+        _ = try column(name, offset: factor.offset + 2)
+        use(name)
+        factors.append(ResolvedFactor(kind: .categorical(column: name, reference: reference), name: factor.name, offset: factor.offset))
+      }
+    }
+    return ResolvedTerm(factors: factors, offset: term.offset)
+  }
+}

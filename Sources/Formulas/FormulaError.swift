@@ -1,0 +1,143 @@
+/// Problems found in a formula or while turning it into design matrices.
+///
+/// Every case that comes from the formula text carries `offset`, the zero-based
+/// character position of the offending token, so ``caretDiagram(for:)`` can
+/// point at it. Cases that come from the data name the term, row and value.
+public enum FormulaError: Error, Equatable, CustomStringConvertible {
+  /// A character that is not part of the formula language.
+  case unexpectedCharacter(String, offset: Int)
+  /// A token where something else was expected.
+  case unexpectedToken(found: String, expected: String, offset: Int)
+  /// The formula ended where more was expected.
+  case unexpectedEnd(expected: String, offset: Int)
+  /// No `~` separates the dependent variable from the regressors.
+  case missingTilde(offset: Int)
+  /// An opening `(` or `[` that is never closed.
+  case unbalanced(opening: String, offset: Int)
+  /// A closing `)` or `]` with no matching opening one.
+  case unmatchedClosing(String, offset: Int)
+  /// A column the data does not have, with the closest existing name if any.
+  case unknownColumn(String, suggestion: String?, offset: Int)
+  /// A function the language does not know.
+  case unknownFunction(String, suggestion: String?, offset: Int)
+  /// A construct the language recognises but does not support (yet).
+  case unsupported(String, offset: Int)
+  /// The IV block has nothing on one side of its `~`.
+  case emptyIVBlock(side: String, offset: Int)
+  /// More than one `[... ~ ...]` block.
+  case multipleIVBlocks(offset: Int)
+  /// An IV block inside parentheses or an interaction.
+  case nestedIVBlock(offset: Int)
+  /// `1` or `0` inside the IV block.
+  case interceptInIVBlock(offset: Int)
+  /// A term listed both as exogenous and endogenous.
+  case exogenousAndEndogenous(String, offset: Int)
+  /// An instrument that is also an exogenous regressor or the endogenous variable itself.
+  case instrumentIsRegressor(String, role: String, offset: Int)
+  /// The dependent variable also appears among the regressors or instruments.
+  case dependentOnRightHandSide(String, offset: Int)
+  /// Fewer instrument columns than endogenous columns.
+  case underidentified(endogenous: Int, instruments: Int, offset: Int)
+  /// A categorical column used where a number is needed.
+  case categoricalInArithmetic(String, offset: Int)
+  /// The left-hand side is not a single numeric variable or transform.
+  case invalidDependent(String, offset: Int)
+  /// A `Treatment(reference=…)` level that the variable does not have.
+  case unknownReferenceLevel(String, variable: String, levels: [String], offset: Int)
+  /// A transform produced a non-finite value from finite inputs.
+  case nonFiniteTransform(term: String, row: Int, line: Int?, inputs: String)
+  /// The data hold a non-finite value (for example `inf` or `1e400`).
+  case nonFiniteData(column: String, row: Int, line: Int?, value: Double)
+  /// Every row has a missing value in a column the model uses.
+  case noCompleteRows(columns: [String])
+
+  /// The position in the formula text the error points at, when it has one.
+  public var offset: Int? {
+    switch self {
+    case .unexpectedCharacter(_, let o), .unexpectedToken(_, _, let o), .unexpectedEnd(_, let o),
+      .missingTilde(let o), .unbalanced(_, let o), .unmatchedClosing(_, let o),
+      .unknownColumn(_, _, let o), .unknownFunction(_, _, let o), .unsupported(_, let o),
+      .emptyIVBlock(_, let o), .multipleIVBlocks(let o), .nestedIVBlock(let o),
+      .interceptInIVBlock(let o), .exogenousAndEndogenous(_, let o),
+      .instrumentIsRegressor(_, _, let o), .dependentOnRightHandSide(_, let o),
+      .underidentified(_, _, let o), .categoricalInArithmetic(_, let o),
+      .invalidDependent(_, let o), .unknownReferenceLevel(_, _, _, let o):
+      return o
+    case .nonFiniteTransform, .nonFiniteData, .noCompleteRows:
+      return nil
+    }
+  }
+
+  /// A one-line description; formula positions are 1-based columns.
+  public var description: String {
+    let at = offset.map { "formula column \($0 + 1): " } ?? ""
+    func suggest(_ s: String?) -> String { s.map { " (did you mean '\($0)'?)" } ?? "" }
+    func rowText(_ row: Int, _ line: Int?) -> String {
+      line.map { "row \(row) (line \($0))" } ?? "row \(row)"
+    }
+    switch self {
+    case .unexpectedCharacter(let c, _):
+      return at + "unexpected character '\(c)'"
+    case .unexpectedToken(let found, let expected, _):
+      return at + "expected \(expected), found '\(found)'"
+    case .unexpectedEnd(let expected, _):
+      return at + "the formula ends where \(expected) was expected"
+    case .missingTilde:
+      return at + "the formula has no '~' separating the dependent variable from the regressors"
+    case .unbalanced(let opening, _):
+      return at + "'\(opening)' is never closed"
+    case .unmatchedClosing(let closing, _):
+      return at + "'\(closing)' has no matching opening bracket"
+    case .unknownColumn(let name, let suggestion, _):
+      return at + "unknown column '\(name)'\(suggest(suggestion))"
+    case .unknownFunction(let name, let suggestion, _):
+      return at
+        + "unknown function '\(name)'\(suggest(suggestion)); known: C, I, log, log1p, exp, sqrt, abs (np. prefixes accepted)"
+    case .unsupported(let what, _):
+      return at + "\(what) is not supported"
+    case .emptyIVBlock(let side, _):
+      return at + "the IV block has no \(side)"
+    case .multipleIVBlocks:
+      return at + "only one IV block [endogenous ~ instruments] is allowed"
+    case .nestedIVBlock:
+      return at + "the IV block must be a term of the main sum, not inside parentheses or an interaction"
+    case .interceptInIVBlock:
+      return at + "the intercept belongs outside the IV block (write 1 or 0 in the main formula)"
+    case .exogenousAndEndogenous(let name, _):
+      return at + "'\(name)' is listed both as exogenous and as endogenous"
+    case .instrumentIsRegressor(let name, let role, _):
+      return at + "instrument '\(name)' is also \(role)"
+    case .dependentOnRightHandSide(let name, _):
+      return at + "the dependent variable '\(name)' also appears on the right-hand side"
+    case .underidentified(let endogenous, let instruments, _):
+      return at
+        + "under-identified: \(endogenous) endogenous column\(endogenous == 1 ? "" : "s") but only \(instruments) instrument column\(instruments == 1 ? "" : "s")"
+    case .categoricalInArithmetic(let name, _):
+      return at + "column '\(name)' is categorical; arithmetic and transforms need a numeric column"
+    case .invalidDependent(let why, _):
+      return at + "invalid dependent variable: \(why)"
+    case .unknownReferenceLevel(let level, let variable, let levels, _):
+      let shown = levels.prefix(10).joined(separator: ", ") + (levels.count > 10 ? ", …" : "")
+      return at + "reference level '\(level)' is not a level of '\(variable)' (levels: \(shown))"
+    case .nonFiniteTransform(let term, let row, let line, let inputs):
+      return "term '\(term)' is not finite on \(rowText(row, line)) (\(inputs))"
+    case .nonFiniteData(let column, let row, let line, let value):
+      return "column '\(column)' holds the non-finite value \(value) on \(rowText(row, line))"
+    case .noCompleteRows(let columns):
+      return "every row has a missing value in at least one of: \(columns.joined(separator: ", "))"
+    }
+  }
+
+  /// The formula with a caret under the offending position, or `nil` when the
+  /// error has no position.
+  ///
+  /// ```
+  ///   y ~ 1 + x3
+  ///           ^
+  /// ```
+  public func caretDiagram(for formula: String) -> String? {
+    guard let offset else { return nil }
+    let clamped = max(0, min(offset, formula.unicodeScalars.count))
+    return "  " + formula + "\n  " + String(repeating: " ", count: clamped) + "^"
+  }
+}

@@ -1,0 +1,140 @@
+import LinearAlgebra
+import Tabular
+
+/// The used rows of a table, and the evaluation of factors and terms on them.
+struct RowFrame {
+  let data: DataTable
+  let rows: [Int]
+
+  var count: Int { rows.count }
+
+  /// The file line of the `i`-th used row, when the table came from a file.
+  func line(ofUsedRow i: Int) -> Int? { data.sourceLines.map { $0[rows[i]] } }
+
+  private func numericColumn(_ name: String) -> [Double] {
+    guard case .numeric(let values)? = data[name] else { return [Double](repeating: .nan, count: rows.count) }
+    return rows.map { values[$0] }
+  }
+
+  /// Evaluates a numeric expression; a non-finite result is an error naming the
+  /// term, the row and the inputs there.
+  func evaluate(_ expression: ValueExpression, name: String) throws(FormulaError) -> [Double] {
+    if case .variable(let column, _) = expression { return numericColumn(column) }
+    let values = expression.evaluate(count: rows.count, column: numericColumn)
+    if let i = values.firstIndex(where: { !$0.isFinite }) {
+      let inputs = expression.variables.map { variable -> String in
+        var value = Double.nan
+        if case .numeric(let column)? = data[variable.name] { value = column[rows[i]] }
+        return "\(variable.name) = \(formatValue(value))"
+      }.joined(separator: ", ")
+      throw .nonFiniteTransform(
+        term: name, row: rows[i] + 1, line: line(ofUsedRow: i),
+        inputs: (inputs.isEmpty ? "" : inputs + " gives ") + formatValue(values[i]))
+    }
+    return values
+  }
+
+  /// The levels (as labels), per-row level codes and reference index of a categorical factor.
+  func categories(column name: String, reference: ReferenceLevel?, factorName: String, offset: Int) throws(FormulaError)
+    -> (labels: [String], codes: [Int], reference: Int)
+  {
+    var labels: [String]
+    var codes: [Int]
+    var numericLevels: [Double] = []
+    switch data[name] {
+    case .categorical(let column)?:
+      var present = [Bool](repeating: false, count: column.levels.count)
+      for row in rows { present[Int(column.codes[row])] = true }
+      var remap = [Int](repeating: -1, count: column.levels.count)
+      labels = []
+      for (i, level) in column.levels.enumerated() where present[i] {
+        remap[i] = labels.count
+        labels.append(level)
+      }
+      codes = rows.map { remap[Int(column.codes[$0])] }
+    case .numeric(let values)?:
+      numericLevels = Array(Set(rows.map { values[$0] })).sorted()
+      var index: [Double: Int] = [:]
+      for (i, v) in numericLevels.enumerated() { index[v] = i }
+      labels = numericLevels.map(formatLevel)
+      codes = rows.map { index[values[$0]] ?? 0 }
+    case nil:
+      throw .unknownColumn(name, suggestion: closestMatch(to: name, among: data.columnNames), offset: offset)
+    }
+    var referenceIndex = 0
+    if let reference {
+      let found: Int?
+      switch reference {
+      case .label(let text): found = labels.firstIndex(of: text)
+      case .number(let value, _):
+        found = numericLevels.isEmpty ? labels.firstIndex(of: formatLevel(value)) : numericLevels.firstIndex(of: value)
+      }
+      guard let found else {
+        throw .unknownReferenceLevel(reference.text, variable: name, levels: labels, offset: offset)
+      }
+      referenceIndex = found
+    }
+    return (labels, codes, referenceIndex)
+  }
+
+  /// The columns of a list of terms, encoded with `encoder` (which remembers what
+  /// earlier terms spanned).
+  func columns(for terms: [ResolvedTerm], encoder: inout TermEncoder) throws(FormulaError) -> (Matrix, [String]) {
+    var names: [String] = []
+    var values: [Double] = []
+    for term in terms {
+      let scoped = encoder.scopedTerms(factorNames: term.factors.map(\.name), categorical: term.factors.map(\.isCategorical))
+      for scopedTerm in scoped {
+        if scopedTerm.factors.isEmpty {
+          names.append("Intercept")
+          values.append(contentsOf: repeatElement(1.0, count: count))
+          continue
+        }
+        // Each factor's columns; the first factor varies fastest (formulaic, R).
+        var perFactor: [[(String, [Double])]] = []
+        for scopedFactor in scopedTerm.factors {
+          perFactor.append(try factorColumns(term.factors[scopedFactor.factor], reduced: scopedFactor.reduced))
+        }
+        var combinations: [[(String, [Double])]] = [[]]
+        for factorColumns in perFactor.reversed() {
+          combinations = combinations.flatMap { prefix in factorColumns.map { prefix + [$0] } }
+        }
+        for combination in combinations {
+          let ordered = combination.reversed()
+          names.append(ordered.map(\.0).joined(separator: ":"))
+          var product = [Double](repeating: 1, count: count)
+          for (_, column) in ordered {
+            for i in 0..<count { product[i] *= column[i] }
+          }
+          values.append(contentsOf: product)
+        }
+      }
+    }
+    return (Matrix(rows: count, columns: names.count, columnMajor: values), names)
+  }
+
+  private func factorColumns(_ factor: ResolvedFactor, reduced: Bool) throws(FormulaError) -> [(String, [Double])] {
+    switch factor.kind {
+    case .numeric(let expression):
+      return [(factor.name, try evaluate(expression, name: factor.name))]
+    case .categorical(let column, let reference):
+      let (labels, codes, referenceIndex) = try categories(
+        column: column, reference: reference, factorName: factor.name, offset: factor.offset)
+      var result: [(String, [Double])] = []
+      for (level, label) in labels.enumerated() where !(reduced && level == referenceIndex) {
+        let name = reduced ? "\(factor.name)[T.\(label)]" : "\(factor.name)[\(label)]"
+        result.append((name, codes.map { $0 == level ? 1.0 : 0.0 }))
+      }
+      return result
+    }
+  }
+}
+
+/// A numeric category label as pandas prints it: integers without a decimal point.
+func formatLevel(_ value: Double) -> String {
+  if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+  return formatValue(value)
+}
+
+/// A value for a message (Swift's shortest round-trip form).
+func formatValue(_ value: Double) -> String { "\(value)" }

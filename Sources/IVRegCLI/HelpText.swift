@@ -1,0 +1,37 @@
+/// The `ivreg` help and version texts (swift-argument-parser layout).
+enum HelpText {
+  static let version = "0.1.0"
+
+  static let usage =
+    "ivreg [fit] <data> <formula> [--cov <cov>] [--debiased] [--level <level>] [--first-stage] [--format <format>]"
+
+  static let full = """
+    OVERVIEW: Estimate OLS and instrumental-variables (2SLS) regressions from a CSV file.
+
+    Results match Python's linearmodels 7.1 (IV2SLS): robust (HC0) standard errors
+    and normal inference by default.
+
+    USAGE: \(usage)
+
+    ARGUMENTS:
+      <data>                  Path to a CSV file with a header row (tab-separated
+                              when the name ends in .tsv).
+      <formula>               Model formula, e.g. 'y ~ x1 + [t ~ z1 + z2]'. The
+                              intercept is implicit unless '0' or '-1' removes it.
+
+    OPTIONS:
+      --cov <cov>             Covariance estimator. (values: unadjusted, robust;
+                              default: robust)
+      --debiased              Scale the covariance by n/(n-k) and use t and F
+                              distributions.
+      --level <level>         Confidence level of the intervals in JSON output.
+                              (default: 0.95)
+      --first-stage           Also print the first-stage results of an IV model.
+      --format <format>       Output format. (values: text, json; default: text)
+      --version               Show the version.
+      -h, --help              Show help information.
+
+    EXIT STATUS:
+      0 success, 1 data or model error, 64 usage error.
+    """
+}

@@ -1,0 +1,44 @@
+import LinearModels
+
+/// The documented JSON shape of a fit (see `Documentation/CLI.md`).
+enum ResultsJSON {
+  static func render(_ r: RegressionResults, formula: String, level: Double) throws -> String {
+    let names = r.parameterNames
+    func map(_ values: [Double]) -> JSONValue { .object(zip(names, values).map { ($0, .number($1)) }) }
+    let intervals = try r.confidenceIntervals(level: level)
+    var members: [(String, JSONValue)] = [
+      ("model", .string(r.method)), ("formula", .string(formula)), ("dependent", .string(r.data.dependentName)),
+      ("nobs", .integer(r.nobs)), ("rows_dropped", .integer(r.rowsDropped)),
+      ("cov_type", .string(r.covarianceEstimator.rawValue)), ("debiased", .bool(r.debiased)),
+      ("params", map(r.params)), ("std_errors", map(r.stdErrors)), ("tstats", map(r.tstats)),
+      ("pvalues", map(r.pvalues)), ("conf_level", .number(level)),
+      ("conf_int", .object(zip(names, intervals).map { ($0, .array([.number($1.lower), .number($1.upper)])) })),
+      ("rsquared", .number(r.rsquared)), ("rsquared_adj", .number(r.rsquaredAdjusted)),
+      ("f_statistic", test(r.fStatistic)),
+    ]
+    if let firstStage = r.firstStage {
+      members.append((
+        "first_stage",
+        .object(firstStage.diagnostics.map { d in
+          (d.endogenous, .object([
+            ("rsquared", .number(d.rsquared)), ("partial_rsquared", .number(d.partialRSquared)),
+            ("shea_rsquared", .number(d.sheaRSquared)), ("partial_f", .number(d.partialF.statistic)),
+            ("partial_f_pvalue", .number(d.partialF.pValue)),
+            ("partial_f_distribution", .string(d.partialF.distribution.name)),
+          ]))
+        })
+      ))
+      members.append(("diagnostics", .object(r.diagnosticTests.map { ($0.key, test($0.test)) })))
+    }
+    return JSONValue.object(members).render()
+  }
+
+  static func test(_ t: TestStatistic) -> JSONValue {
+    .object([
+      ("stat", .number(t.statistic)), ("pvalue", .number(t.pValue)),
+      ("df", t.degreesOfFreedom.map { .integer($0) } ?? .null),
+      ("df_denom", t.denominatorDegreesOfFreedom.map { .integer($0) } ?? .null),
+      ("distribution", .string(t.distribution.name)),
+    ])
+  }
+}

@@ -1,0 +1,90 @@
+import LinearAlgebra
+
+/// First-stage regressions and instrument-strength diagnostics of an IV fit,
+/// linearmodels 7.1's `first_stage`.
+///
+/// For each endogenous regressor xⱼ: the OLS of xⱼ on Z = [exogenous,
+/// instruments] under the model's covariance estimator, its R², the partial R²
+/// of the excluded instruments (uncentred R² of M_W xⱼ on M_W Z₂, W the
+/// exogenous regressors), Shea's partial R² ([(XᵀX)⁻¹]ⱼⱼ / [(X̂ᵀX̂)⁻¹]ⱼⱼ), and
+/// the partial F: the Wald statistic of the excluded instruments' coefficients,
+/// divided by their number with an F(q, n − |Z|) distribution for the
+/// unadjusted estimator and χ²(q) otherwise.
+public struct FirstStageResults: Sendable {
+  /// The diagnostics of one endogenous regressor.
+  public struct Diagnostics: Sendable {
+    /// The endogenous regressor.
+    public let endogenous: String
+    /// R² of its first-stage regression.
+    public let rsquared: Double
+    /// Partial R² of the excluded instruments.
+    public let partialRSquared: Double
+    /// Shea's partial R².
+    public let sheaRSquared: Double
+    /// Joint test that the excluded instruments' coefficients are zero.
+    public let partialF: TestStatistic
+  }
+
+  /// One entry per endogenous regressor, in model order.
+  public let diagnostics: [Diagnostics]
+  /// The first-stage regressions, one per endogenous regressor.
+  public let regressions: [RegressionResults]
+
+  init(results: RegressionResults) throws(ModelError) {
+    let data = results.data
+    let z = data.allInstruments
+    let n = data.observationCount
+    let nExogenous = data.exogenous.columns
+    let nInstruments = data.instruments.columns
+    let exogenousQR: QRDecomposition? = nExogenous > 0 ? QRDecomposition(data.exogenous) : nil
+    let partialledInstruments = exogenousQR?.residuals(data.instruments) ?? data.instruments
+    let partialledQR = QRDecomposition(partialledInstruments)
+    let olsInverse = results.fit.xQR.inverseGram()
+    var diagnostics: [Diagnostics] = []
+    var regressions: [RegressionResults] = []
+    for (j, name) in data.endogenousNames.enumerated() {
+      let endogenous = data.endogenous.column(j)
+      let stage = ModelData(dependentName: name, dependent: endogenous, exogenous: z, exogenousNames: data.allInstrumentNames)
+      let core = try LinearFit(y: endogenous, x: z, xNames: data.allInstrumentNames, z: nil, zNames: [])
+      let regression = RegressionResults(
+        method: "OLS", data: stage, fit: core, covariance: results.covarianceEstimator, debiased: results.debiased)
+      regressions.append(regression)
+
+      let partialled = exogenousQR?.residuals(endogenous) ?? endogenous
+      let partialRSquared = 1 - Vector.sumOfSquares(partialledQR.residuals(partialled)) / Vector.sumOfSquares(partialled)
+      let index = nExogenous + j
+      let shea = olsInverse[index, index] / results.fit.inverseGram[index, index]
+
+      let tested = Array(nExogenous..<(nExogenous + nInstruments))
+      let label = "Partial F-statistic"
+      let null = "Excluded instruments are jointly zero"
+      let partialF: TestStatistic
+      if let w = waldStatistic(
+        params: tested.map { regression.params[$0] }, covariance: regression.covariance.submatrix(rows: tested, columns: tested))
+      {
+        partialF =
+          results.covarianceEstimator == .unadjusted
+          ? TestStatistic(
+            name: label, nullHypothesis: null, statistic: w / Double(nInstruments),
+            distribution: .f(nInstruments, n - nExogenous - nInstruments))
+          : TestStatistic(name: label, nullHypothesis: null, statistic: w, distribution: .chiSquared(nInstruments))
+      } else {
+        partialF = TestStatistic(invalid: label, nullHypothesis: null, reason: "singular covariance of the instrument coefficients")
+      }
+      diagnostics.append(
+        Diagnostics(
+          endogenous: name, rsquared: regression.rsquared, partialRSquared: partialRSquared,
+          sheaRSquared: shea, partialF: partialF))
+    }
+    self.diagnostics = diagnostics
+    self.regressions = regressions
+  }
+}
+
+extension RegressionResults {
+  /// First-stage regressions and diagnostics; `nil` for a model without endogenous regressors.
+  public var firstStage: FirstStageResults? {
+    guard data.isInstrumental else { return nil }
+    return try? FirstStageResults(results: self)
+  }
+}

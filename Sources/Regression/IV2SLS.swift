@@ -1,0 +1,56 @@
+import LinearAlgebra
+import Formulas
+public import Tabular
+
+/// Two-stage least squares, matching linearmodels 7.1's `IV2SLS`.
+///
+/// β = (X̂ᵀX̂)⁻¹X̂ᵀy with X̂ = P_Z X, X = [exogenous, endogenous] and
+/// Z = [exogenous, instruments]. A formula without an IV block gives OLS
+/// (method "OLS"), as in linearmodels.
+///
+/// ```swift
+/// let data = try DataTable(contentsOfCSVFile: "Fixtures/data/app_engagement_push.csv")
+/// let iv = try IV2SLS(formula: "in_app_purchase ~ 1 + [push_delivered ~ push_assigned]", data: data).fit()
+/// iv.params[1]                   // 3.2938…
+/// iv.firstStage?.diagnostics[0]  // partial R², Shea's R², partial F
+/// ```
+public struct IV2SLS: Sendable {
+  /// The model's inputs.
+  public let data: ModelData
+
+  /// A model from a formula.
+  ///
+  /// - Throws: ``FormulaError`` for formula or data problems.
+  public init(formula: String, data: DataTable) throws {
+    self.data = ModelData(design: try DesignMatrices(formula: Formula(formula), data: data))
+  }
+
+  /// A model from arrays.
+  ///
+  /// - Throws: ``ModelError/underidentified(endogenous:instruments:)``.
+  public init(data: ModelData) throws(ModelError) {
+    guard data.instruments.columns >= data.endogenous.columns else {
+      throw .underidentified(endogenous: data.endogenous.columns, instruments: data.instruments.columns)
+    }
+    self.data = data
+  }
+
+  /// Estimates the model.
+  ///
+  /// - Parameters:
+  ///   - covariance: The covariance estimator; linearmodels' default is `.robust`.
+  ///   - debiased: Scale the covariance by n/(n−k) and use t and F distributions.
+  /// - Throws: ``ModelError`` for collinear regressors or instruments (naming
+  ///   them), n ≤ k, or instruments that do not identify the endogenous regressors.
+  /// - Complexity: O(*n*·(*k* + *m*)²) for *k* regressors and *m* instruments.
+  public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
+    guard data.isInstrumental else {
+      let core = try LinearFit(y: data.dependent, x: data.regressors, xNames: data.regressorNames, z: nil, zNames: [])
+      return RegressionResults(method: "OLS", data: data, fit: core, covariance: covariance, debiased: debiased)
+    }
+    let core = try LinearFit(
+      y: data.dependent, x: data.regressors, xNames: data.regressorNames,
+      z: data.allInstruments, zNames: data.allInstrumentNames)
+    return RegressionResults(method: "IV-2SLS", data: data, fit: core, covariance: covariance, debiased: debiased)
+  }
+}

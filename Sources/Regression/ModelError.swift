@@ -1,0 +1,40 @@
+/// Problems with a model that make it impossible to estimate.
+public enum ModelError: Error, Equatable, CustomStringConvertible {
+  /// Columns that are exact linear combinations of earlier ones.
+  ///
+  /// `role` is "regressors" or "instruments"; `relations` holds one readable
+  /// identity per dependent column, such as `x3 = 1·x1 + 2·x2`.
+  case collinear(role: String, columns: [String], relations: [String])
+  /// Too few observations for the number of parameters.
+  case insufficientObservations(observations: Int, parameters: Int)
+  /// Fewer instruments than endogenous regressors.
+  case underidentified(endogenous: Int, instruments: Int)
+  /// The model has no regressors at all.
+  case noRegressors
+  /// The instruments do not move the endogenous regressors (their projection is collinear).
+  case notIdentified(endogenous: [String])
+  /// A formula with an IV block given to ``OLS``.
+  case instrumentsInOLS
+  /// A confidence level outside (0, 1).
+  case invalidLevel(Double)
+
+  public var description: String {
+    switch self {
+    case .collinear(let role, let columns, let relations):
+      let list = columns.map { "'\($0)'" }.joined(separator: ", ")
+      return "the \(role) are perfectly collinear: \(list) \(columns.count == 1 ? "is a linear combination" : "are linear combinations") of the others (\(relations.joined(separator: "; ")))"
+    case .insufficientObservations(let n, let k):
+      return "\(n) observation\(n == 1 ? "" : "s") cannot identify \(k) parameter\(k == 1 ? "" : "s"); more observations than parameters are needed"
+    case .underidentified(let endogenous, let instruments):
+      return "under-identified: \(endogenous) endogenous regressor\(endogenous == 1 ? "" : "s") but only \(instruments) excluded instrument\(instruments == 1 ? "" : "s")"
+    case .noRegressors:
+      return "the model has no regressors"
+    case .notIdentified(let names):
+      return "the instruments do not identify \(names.map { "'\($0)'" }.joined(separator: ", ")): its projection on the instruments is collinear with the other regressors"
+    case .instrumentsInOLS:
+      return "the formula has an IV block [… ~ …]; use IV2SLS for instrumental-variables estimation"
+    case .invalidLevel(let level):
+      return "confidence level \(level) is not between 0 and 1"
+    }
+  }
+}

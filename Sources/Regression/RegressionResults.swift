@@ -1,0 +1,138 @@
+import Distributions
+public import Foundation
+public import LinearAlgebra
+
+/// The estimates and inference of an ``OLS`` or ``IV2SLS`` fit, with
+/// linearmodels 7.1's definitions.
+///
+/// Parameters are ordered exogenous first, then endogenous. With
+/// `debiased: false` (the default) p-values and intervals use the normal
+/// distribution and the model test is χ²; `debiased: true` scales the
+/// covariance by n/(n−k) and uses t(n−k) and F.
+public struct RegressionResults: Sendable {
+  /// "OLS" or "IV-2SLS".
+  public let method: String
+  /// The inputs of the fit.
+  public let data: ModelData
+  /// The covariance estimator used.
+  public let covarianceEstimator: CovarianceEstimator
+  /// Whether the small-sample correction n/(n−k) and t/F inference are used.
+  public let debiased: Bool
+  /// When the model was fitted (printed in the summary header).
+  public let fitDate: Date
+  let fit: LinearFit
+
+  /// Parameter names, exogenous then endogenous.
+  public var parameterNames: [String] { data.regressorNames }
+  /// The estimates β.
+  public var params: [Double] { fit.params }
+  /// The parameters' covariance matrix.
+  public let covariance: Matrix
+  /// Standard errors √diag(cov).
+  public let stdErrors: [Double]
+
+  init(method: String, data: ModelData, fit: LinearFit, covariance: CovarianceEstimator, debiased: Bool) {
+    self.method = method
+    self.data = data
+    self.fit = fit
+    self.covarianceEstimator = covariance
+    self.debiased = debiased
+    self.fitDate = Date()
+    self.covariance = fit.covariance(covariance, debiased: debiased)
+    self.stdErrors = self.covariance.diagonal.map { $0 >= 0 ? $0.squareRoot() : .nan }
+  }
+
+  // MARK: - Inference
+
+  /// β / se.
+  public var tstats: [Double] { zip(params, stdErrors).map { $0 / $1 } }
+
+  /// Two-sided p-values of the t statistics: 2·Φ̄(|t|), or 2·T̄ₙ₋ₖ(|t|) when debiased.
+  public var pvalues: [Double] {
+    tstats.map { t in
+      debiased
+        ? 2 * StudentT(degreesOfFreedom: Double(dfResidual)).sf(abs(t))
+        : 2 * Normal().sf(abs(t))
+    }
+  }
+
+  /// Confidence intervals β ± q·se, with q the normal (or t(n−k) when debiased) quantile.
+  ///
+  /// - Throws: ``ModelError/invalidLevel(_:)`` unless 0 < level < 1.
+  public func confidenceIntervals(level: Double = 0.95) throws(ModelError) -> [(lower: Double, upper: Double)] {
+    guard level > 0, level < 1 else { throw .invalidLevel(level) }
+    let lowerTail = (1 - level) / 2
+    let (qLower, qUpper): (Double, Double)
+    if debiased {
+      let t = StudentT(degreesOfFreedom: Double(dfResidual))
+      (qLower, qUpper) = (t.quantile(lowerTail), t.quantile(1 - lowerTail))
+    } else {
+      (qLower, qUpper) = (Normal().quantile(lowerTail), Normal().quantile(1 - lowerTail))
+    }
+    return zip(params, stdErrors).map { (lower: $0 + qLower * $1, upper: $0 + qUpper * $1) }
+  }
+
+  // MARK: - Fit statistics
+
+  /// Observations used.
+  public var nobs: Int { fit.n }
+  /// Number of parameters (including the constant), linearmodels' `df_model`.
+  public var dfModel: Int { fit.k }
+  /// n − k.
+  public var dfResidual: Int { fit.n - fit.k }
+  /// Rows dropped for missing values before estimation.
+  public var rowsDropped: Int { data.droppedRowCount }
+  /// y − Xβ.
+  public var residuals: [Double] { fit.residuals }
+  /// Xβ.
+  public var fittedValues: [Double] { Vector.subtracting(fit.y, fit.residuals) }
+  /// eᵀe.
+  public var residualSumOfSquares: Double { Vector.sumOfSquares(fit.residuals) }
+  /// Whether the regressors contain a constant (explicitly or in their span).
+  public var hasConstant: Bool { ConstantDetection.hasConstant(fit.x, qr: fit.xQR) }
+  /// Σ(y − ȳ)² with a constant, Σy² without.
+  public var totalSumOfSquares: Double {
+    if hasConstant {
+      let mean = Vector.sum(fit.y) / Double(nobs)
+      return Vector.sumOfSquares(fit.y.map { $0 - mean })
+    }
+    return Vector.sumOfSquares(fit.y)
+  }
+  /// Total minus residual sum of squares.
+  public var modelSumOfSquares: Double { totalSumOfSquares - residualSumOfSquares }
+  /// 1 − RSS/TSS (can be negative for IV).
+  public var rsquared: Double { 1 - residualSumOfSquares / totalSumOfSquares }
+  /// 1 − (n − c)/(n − k)·(1 − R²), c = 1 with a constant.
+  public var rsquaredAdjusted: Double {
+    let c = hasConstant ? 1.0 : 0.0
+    return 1 - (Double(nobs) - c) / Double(dfResidual) * (1 - rsquared)
+  }
+  /// c·eᵀe/n with c = n/(n−k) when debiased.
+  public var s2: Double {
+    let scale = debiased ? Double(nobs) / Double(dfResidual) : 1
+    return scale * residualSumOfSquares / Double(nobs)
+  }
+
+  /// Wald test that every parameter except the constant is zero, under the
+  /// model's covariance: χ²(q), or W/q ~ F(q, n−k) when debiased.
+  public var fStatistic: TestStatistic {
+    let name = "Model F-statistic"
+    let null = "All parameters ex. constant are zero"
+    let constant = ConstantDetection.firstConstantColumn(fit.x)
+    let tested = (0..<fit.k).filter { $0 != constant }
+    guard !tested.isEmpty,
+      let w = waldStatistic(params: tested.map { params[$0] }, covariance: covariance.submatrix(rows: tested, columns: tested))
+    else { return TestStatistic(invalid: name, nullHypothesis: null, reason: "no non-constant regressor or singular covariance") }
+    let q = tested.count
+    return debiased
+      ? TestStatistic(name: name, nullHypothesis: null, statistic: w / Double(q), distribution: .f(q, dfResidual))
+      : TestStatistic(name: name, nullHypothesis: null, statistic: w, distribution: .chiSquared(q))
+  }
+}
+
+/// bᵀC⁻¹b, or nil when C is singular.
+func waldStatistic(params b: [Double], covariance c: Matrix) -> Double? {
+  guard let inverse = try? c.symmetricInverse() else { return nil }
+  let w = Vector.dot(b, inverse.multiplied(by: b))
+  return w.isFinite ? w : nil
+}

@@ -1,0 +1,95 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import IVRegCLI
+
+@Suite("ivreg command line (in process)")
+struct CommandLineTests {
+  let push = Fixtures.url("data/app_engagement_push.csv").path
+
+  @Test func helpAndVersionGoToStandardOutput() {
+    let help = IVRegCommand.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.standardOutput.hasPrefix("OVERVIEW: "))
+    #expect(help.standardOutput.contains("USAGE: ivreg [fit] <data> <formula>"))
+    #expect(help.standardError.isEmpty)
+    let version = IVRegCommand.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.standardOutput == "0.1.0\n")
+  }
+
+  @Test("usage errors exit 64 with argument-parser wording", arguments: [
+    ([], "Error: Missing expected argument '<data>'"),
+    (["data.csv"], "Error: Missing expected argument '<formula>'"),
+    (["data.csv", "y ~ x", "extra"], "Error: Unexpected argument 'extra'"),
+    (["data.csv", "y ~ x", "--cov"], "Error: Missing value for '--cov <cov>'"),
+    (["data.csv", "y ~ x", "--cov", "HC9"], "Error: The value 'HC9' is invalid for '--cov <cov>'. Please provide one of 'unadjusted' or 'robust'."),
+    (["data.csv", "y ~ x", "--format=xml"], "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' or 'json'."),
+    (["data.csv", "y ~ x", "--level", "1.5"], "Error: The value '1.5' is invalid for '--level <level>'"),
+    (["data.csv", "y ~ x", "--debaised"], "Error: Unknown option '--debaised'. Did you mean '--debiased'?"),
+  ])
+  func usageErrors(arguments: [String], firstLine: String) {
+    let outcome = IVRegCommand.run(arguments)
+    #expect(outcome.status == 64)
+    #expect(outcome.standardOutput.isEmpty)
+    let lines = outcome.standardError.split(separator: "\n").map(String.init)
+    #expect(lines.first == firstLine)
+    #expect(lines.dropFirst().first?.hasPrefix("Usage: ivreg") == true)
+  }
+
+  @Test func formulaSyntaxErrorIsAUsageErrorWithACaret() {
+    let outcome = IVRegCommand.run([push, "in_app_purchase ~ 1 + [push_delivered ~ ]"])
+    #expect(outcome.status == 64)
+    #expect(outcome.standardError == """
+      Error: formula column 42: the IV block has no instruments after '~'
+        in_app_purchase ~ 1 + [push_delivered ~ ]
+                                                 ^
+
+      """)
+  }
+
+  @Test func unknownColumnIsADataErrorWithASuggestion() {
+    let outcome = IVRegCommand.run([push, "in_app_purchase ~ push_asigned"])
+    #expect(outcome.status == 1)
+    #expect(outcome.standardError.hasPrefix("Error: formula column 19: unknown column 'push_asigned' (did you mean 'push_assigned'?)\n"))
+  }
+
+  @Test func missingFileIsADataError() {
+    let outcome = IVRegCommand.run(["/nonexistent/file.csv", "y ~ x"])
+    #expect(outcome.status == 1)
+    #expect(outcome.standardError.hasPrefix("Error: /nonexistent/file.csv: "))
+    #expect(outcome.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test func collinearRegressorsAreNamed() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("ivreg-collinear-\(UUID()).csv")
+    try "y,a,b,c\n1,1,2,3\n2,2,1,3\n3,3,5,8\n5,4,3,7\n4,5,1,6\n".write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let outcome = IVRegCommand.run([url.path, "y ~ a + b + c"])
+    #expect(outcome.status == 1)
+    #expect(outcome.standardError == "Error: the regressors are perfectly collinear: 'c' is a linear combination of the others (c = 1·a + 1·b)\n")
+  }
+
+  @Test func jsonHasTheDocumentedShape() throws {
+    let outcome = IVRegCommand.run([push, "in_app_purchase ~ [push_delivered ~ push_assigned]", "--format", "json"])
+    #expect(outcome.status == 0)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    for key in ["model", "dependent", "nobs", "rows_dropped", "cov_type", "debiased", "params", "std_errors", "tstats",
+      "pvalues", "conf_int", "rsquared", "rsquared_adj", "f_statistic", "first_stage", "diagnostics"]
+    {
+      #expect(object[key] != nil, "missing \(key)")
+    }
+    #expect(object["model"] as? String == "IV-2SLS")
+    #expect(object["nobs"] as? Int == 10000)
+    let params = try #require(object["params"] as? [String: Double])
+    expectClose(try #require(params["push_delivered"]), 3.29383717435, rtol: 1e-10)
+    let ci = try #require((object["conf_int"] as? [String: [Double]])?["push_delivered"])
+    expectClose(ci, [1.8896, 4.6981], rtol: 1e-4)
+    let diagnostics = try #require(object["diagnostics"] as? [String: [String: Any]])
+    #expect(diagnostics["wu_hausman"]?["distribution"] as? String == "F(1,9997)")
+    #expect(diagnostics["sargan"]?["stat"] is NSNull)
+    let firstStage = try #require(object["first_stage"] as? [String: [String: Any]])
+    #expect(firstStage["push_delivered"]?["partial_f_distribution"] as? String == "chi2(1)")
+  }
+}
