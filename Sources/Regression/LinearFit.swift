@@ -35,6 +35,9 @@ struct LinearFit {
     let n = y.count
     guard x.columns > 0 else { throw .noRegressors }
     guard n > x.columns else { throw .insufficientObservations(observations: n, parameters: x.columns) }
+    try Self.checkFinite(y, name: "dependent variable")
+    try Self.checkFinite(x, names: xNames)
+    if let z { try Self.checkFinite(z, names: zNames) }
     let xQR = QRDecomposition(x)
     try Self.checkRank(xQR, names: xNames, role: "regressors")
     var xHat = x
@@ -59,6 +62,16 @@ struct LinearFit {
     self.params = params
     let fitted = x.multiplied(by: params)
     self.residuals = Vector.subtracting(y, fitted)
+  }
+
+  private static func checkFinite(_ values: [Double], name: String) throws(ModelError) {
+    if let i = values.firstIndex(where: { !$0.isFinite }) {
+      throw .nonFiniteValue(column: name, row: i + 1, value: values[i])
+    }
+  }
+
+  private static func checkFinite(_ m: Matrix, names: [String]) throws(ModelError) {
+    for j in 0..<m.columns { try checkFinite(m.column(j), name: names[j]) }
   }
 
   private static func checkRank(_ qr: QRDecomposition, names: [String], role: String) throws(ModelError) {

@@ -17,6 +17,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case instrumentsInOLS
   /// A confidence level outside (0, 1).
   case invalidLevel(Double)
+  /// A NaN or infinite value in the model's data (row is 1-based).
+  case nonFiniteValue(column: String, row: Int, value: Double)
 
   public var description: String {
     switch self {
@@ -35,6 +37,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return "the formula has an IV block [… ~ …]; use IV2SLS for instrumental-variables estimation"
     case .invalidLevel(let level):
       return "confidence level \(level) is not between 0 and 1"
+    case .nonFiniteValue(let column, let row, let value):
+      return "'\(column)' holds the non-finite value \(value) in row \(row)"
     }
   }
 }

@@ -72,6 +72,19 @@ public struct RegressionResults: Sendable {
     return zip(params, stdErrors).map { (lower: $0 + qLower * $1, upper: $0 + qUpper * $1) }
   }
 
+  /// Parameters whose standard error is zero up to rounding: below 1e-8 of the
+  /// homoskedastic standard error s·√[(X̂ᵀX̂)⁻¹]ⱼⱼ. This happens when an estimate
+  /// is determined exactly by the data (for example a group mean of a variable
+  /// that is constant within the group); its t statistic is then a ratio of
+  /// rounding errors and carries no information.
+  public var numericallyZeroStandardErrors: [String] {
+    let sigma2 = residualSumOfSquares / Double(nobs)
+    return parameterNames.indices.compactMap { j in
+      let reference = (sigma2 * fit.inverseGram[j, j]).squareRoot()
+      return stdErrors[j] <= 1e-8 * reference ? parameterNames[j] : nil
+    }
+  }
+
   // MARK: - Fit statistics
 
   /// Observations used.

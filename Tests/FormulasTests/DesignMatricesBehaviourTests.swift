@@ -8,7 +8,7 @@ import Testing
 @Suite("Design matrices: coding, missing rows and located errors")
 struct DesignMatricesBehaviourTests {
   /// y, x, t, z (numeric), g (strings a/b/c), n (numeric codes 1/2/3), w with two missing values.
-  static let table: DataTable = {
+  static func makeTable() throws -> DataTable {
     let count = 12
     let x = (0..<count).map { Double($0) / 2 }
     let z = (0..<count).map { Double(($0 * 7) % 5) }
@@ -18,15 +18,15 @@ struct DesignMatricesBehaviourTests {
     w[3] = .nan
     w[8] = .nan
     let g = (0..<count).map { ["a", "b", "c"][$0 % 3] }
-    return (try? DataTable(columns: [
+    return try DataTable(columns: [
       ("y", .numeric(y)), ("x", .numeric(x)), ("t", .numeric(t)), ("z", .numeric(z)),
       ("g", .categorical(CategoricalColumn(labels: g))), ("n", .numeric(g.map { $0 == "a" ? 1 : $0 == "b" ? 2 : 3 })),
       ("w", .numeric(w)),
-    ])) ?? (try! DataTable(columns: []))
-  }()
+    ])
+  }
 
   func design(_ formula: String) throws -> DesignMatrices {
-    try DesignMatrices(formula: Formula(formula), data: Self.table)
+    try DesignMatrices(formula: Formula(formula), data: Self.makeTable())
   }
 
   @Test func categoricalInstrumentIsCodedForTheWholeModel() throws {

@@ -49,7 +49,7 @@ struct EndToEndTests {
     let result = try Self.run([Fixtures.url("data/smoking_birthweight.csv").path, "birthweight ~ [cigarettes ~ cigarettes]"])
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.hasPrefix("Error: formula column 28: instrument 'cigarettes' is also an endogenous regressor"))
+    #expect(result.stderr.hasPrefix("Error: formula column 29: instrument 'cigarettes' is also an endogenous regressor"))
   }
 
   @Test func usageErrorsExitSixtyFour() throws {

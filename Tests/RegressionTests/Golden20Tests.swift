@@ -35,3 +35,50 @@ struct Golden20Tests {
     #expect(debiased.fStatistic.distribution == .f(2, 17))
   }
 }
+
+@Suite("Model errors")
+struct ModelErrorTests {
+  let ones = [Double](repeating: 1, count: 5)
+  let x = [1.0, 2, 3, 4, 6]
+
+  @Test func collinearRegressorsAreNamedWithTheirRelation() {
+    let data = ModelData(
+      dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones, x, x.map { 2 * $0 - 1 }]),
+      exogenousNames: ["Intercept", "x", "w"])
+    #expect(throws: ModelError.collinear(role: "regressors", columns: ["w"], relations: ["w = -1·Intercept + 2·x"])) {
+      try OLS(data: data).fit()
+    }
+  }
+
+  @Test func constantInstrumentIsCollinearWithTheIntercept() {
+    let data = ModelData(
+      dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones]), exogenousNames: ["Intercept"],
+      endogenous: Matrix(columns: [x]), endogenousNames: ["t"],
+      instruments: Matrix(columns: [ones.map { 3 * $0 }]), instrumentNames: ["z"])
+    #expect(throws: ModelError.collinear(role: "instruments", columns: ["z"], relations: ["z = 3·Intercept"])) {
+      try IV2SLS(data: data).fit()
+    }
+  }
+
+  @Test func tooFewObservations() {
+    let data = ModelData(dependent: [1, 2], exogenous: Matrix(columns: [[1, 1], [1, 2]]), exogenousNames: ["Intercept", "x"])
+    #expect(throws: ModelError.insufficientObservations(observations: 2, parameters: 2)) { try OLS(data: data).fit() }
+  }
+
+  @Test func nonFiniteDataIsNotMistakenForCollinearity() {
+    let data = ModelData(
+      dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones, [1, 2, .infinity, 4, 5]]), exogenousNames: ["Intercept", "x"])
+    #expect(throws: ModelError.nonFiniteValue(column: "x", row: 3, value: .infinity)) { try OLS(data: data).fit() }
+  }
+
+  @Test func invalidConfidenceLevel() throws {
+    let data = ModelData(dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones, x]), exogenousNames: ["Intercept", "x"])
+    let results = try OLS(data: data).fit()
+    #expect(throws: ModelError.invalidLevel(1.5)) { try results.confidenceIntervals(level: 1.5) }
+  }
+
+  @Test func olsRejectsAnIVFormula() throws {
+    let table = try DataTable(columns: [("y", .numeric([1, 2, 3])), ("t", .numeric([1, 3, 2])), ("z", .numeric([0, 1, 1]))])
+    #expect(throws: ModelError.instrumentsInOLS) { try OLS(formula: "y ~ [t ~ z]", data: table) }
+  }
+}

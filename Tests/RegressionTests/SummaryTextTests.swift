@@ -46,7 +46,14 @@ struct SummaryTextTests {
     // app push: the first-stage intercept is exactly 0; both tools print rounding noise
     // there (linearmodels a blank t-stat), and that cell sets the width of the "=" run.
     let noise: Set<Int> = c.golden.hasPrefix("app_push") ? [10, 11, 12] : []
-    expectSameSummary(firstStage.summary, try Fixtures.text("golden/\(c.golden).first_stage.txt"), skipping: noise)
+    var summary = firstStage.summary
+    if c.golden.hasPrefix("app_push") {
+      // Our addition after linearmodels' text: the note explaining that t-stat.
+      let note = "\nNote: the std. error of Intercept (push_delivered) is zero up to rounding; its t-stat is not informative"
+      #expect(summary.hasSuffix(note))
+      summary = String(summary.dropLast(note.count))
+    }
+    expectSameSummary(summary, try Fixtures.text("golden/\(c.golden).first_stage.txt"), skipping: noise)
   }
 
   @Test func appPushFirstStageInterceptGetsARealTStatistic() throws {

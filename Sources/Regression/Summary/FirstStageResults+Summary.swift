@@ -43,6 +43,11 @@ extension FirstStageResults {
       String(repeating: "-", count: width), "", "T-stats reported in parentheses",
       "T-stats use same covariance type as original model",
     ]
+    lines += zip(headers, regressions).flatMap { endogenous, regression in
+      regression.numericallyZeroStandardErrors.map {
+        "Note: the std. error of \($0) (\(endogenous)) is zero up to rounding; its t-stat is not informative"
+      }
+    }
     return lines.joined(separator: "\n")
   }
 }

@@ -69,12 +69,15 @@ extension RegressionResults {
   }
 
   private var footer: [String] {
-    guard data.isInstrumental else { return [] }
+    let notes = numericallyZeroStandardErrors.map {
+      "Note: the std. error of \($0) is zero up to rounding; its t-stat is not informative"
+    }
+    guard data.isInstrumental else { return notes.isEmpty ? [] : [""] + notes }
     return [
       "", "Endogenous: " + data.endogenousNames.joined(separator: ", "),
       "Instruments: " + data.instrumentNames.joined(separator: ", "),
       covarianceEstimator.summaryDescription, "Debiased: " + (debiased ? "True" : "False"),
-    ]
+    ] + notes
   }
 
   private static func formatted(_ date: Date, _ pattern: String) -> String {
