@@ -1,10 +1,11 @@
 public import LinearAlgebra
 public import Tabular
 
-/// The numeric matrices a formula describes on a data table: the dependent
-/// variable, exogenous regressors, endogenous regressors and excluded
-/// instruments, restricted to the rows with no missing value in any column the
-/// model uses.
+/// The numeric inputs of a linear (IV) model: the dependent variable,
+/// exogenous regressors, endogenous regressors and excluded instruments.
+///
+/// Built from a formula and a data table (restricted to the rows with no
+/// missing value in any column the model uses), or directly from arrays.
 ///
 /// ```swift
 /// let data = try DataTable(contentsOfCSVFile: "Fixtures/data/app_engagement_push.csv")
@@ -23,8 +24,8 @@ public import Tabular
 ///
 /// - Complexity: O(*n*·*k*) time and memory for *n* rows and *k* columns.
 public struct DesignMatrices: Sendable {
-  /// The formula these matrices come from.
-  public let formula: Formula
+  /// The formula these matrices come from (`nil` when built from arrays).
+  public let formula: Formula?
   /// The dependent variable's name.
   public let dependentName: String
   /// The dependent variable, one value per used row.
@@ -50,6 +51,8 @@ public struct DesignMatrices: Sendable {
 
   /// The number of rows used.
   public var observationCount: Int { dependent.count }
+  /// Whether there are endogenous regressors (an IV model rather than OLS).
+  public var isInstrumental: Bool { endogenous.columns > 0 }
   /// Whether there is an intercept column.
   public var hasIntercept: Bool { exogenousNames.contains("Intercept") }
 
@@ -118,6 +121,41 @@ public struct DesignMatrices: Sendable {
     self.rowIndices = keep
     self.droppedRowCount = data.rowCount - keep.count
     self.usedColumns = used
+  }
+
+  /// Model inputs from arrays; `exogenous` should include an intercept column if one is wanted.
+  ///
+  /// - Precondition: every matrix has `dependent.count` rows (or no columns) and
+  ///   each name list matches its matrix's column count.
+  public init(
+    dependentName: String = "dependent", dependent: [Double],
+    exogenous: Matrix, exogenousNames: [String],
+    endogenous: Matrix? = nil, endogenousNames: [String] = [],
+    instruments: Matrix? = nil, instrumentNames: [String] = [],
+    droppedRowCount: Int = 0
+  ) {
+    let n = dependent.count
+    func checked(_ m: Matrix?, _ names: [String], _ role: String) -> Matrix {
+      guard let m, m.columns > 0 else {
+        precondition(names.isEmpty, "One name per \(role) column.")
+        return Matrix(rows: n, columns: 0)
+      }
+      precondition(m.rows == n, "The \(role) matrix must have one row per observation.")
+      precondition(names.count == m.columns, "One name per \(role) column.")
+      return m
+    }
+    self.formula = nil
+    self.dependentName = dependentName
+    self.dependent = dependent
+    self.exogenous = checked(exogenous, exogenousNames, "exogenous")
+    self.exogenousNames = exogenousNames
+    self.endogenous = checked(endogenous, endogenousNames, "endogenous")
+    self.endogenousNames = endogenousNames
+    self.instruments = checked(instruments, instrumentNames, "instrument")
+    self.instrumentNames = instrumentNames
+    self.rowIndices = Array(0..<n)
+    self.droppedRowCount = droppedRowCount
+    self.usedColumns = []
   }
 
   /// `[exogenous, endogenous]`: the regressors, in parameter order.

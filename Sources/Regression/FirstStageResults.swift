@@ -1,3 +1,4 @@
+import Formulas
 import LinearAlgebra
 
 /// First-stage regressions and instrument-strength diagnostics of an IV fit,
@@ -31,23 +32,23 @@ public struct FirstStageResults: Sendable {
   public let regressions: [RegressionResults]
 
   init(results: RegressionResults) throws(ModelError) {
-    let data = results.data
-    let z = data.allInstruments
-    let n = data.observationCount
-    let nExogenous = data.exogenous.columns
-    let nInstruments = data.instruments.columns
-    let exogenousQR: QRDecomposition? = nExogenous > 0 ? QRDecomposition(data.exogenous) : nil
-    let partialledInstruments = exogenousQR?.residuals(data.instruments) ?? data.instruments
+    let design = results.design
+    let z = design.allInstruments
+    let n = design.observationCount
+    let nExogenous = design.exogenous.columns
+    let nInstruments = design.instruments.columns
+    let exogenousQR: QRDecomposition? = nExogenous > 0 ? QRDecomposition(design.exogenous) : nil
+    let partialledInstruments = exogenousQR?.residuals(design.instruments) ?? design.instruments
     let partialledQR = QRDecomposition(partialledInstruments)
     let olsInverse = results.fit.xQR.inverseGram()
     var diagnostics: [Diagnostics] = []
     var regressions: [RegressionResults] = []
-    for (j, name) in data.endogenousNames.enumerated() {
-      let endogenous = data.endogenous.column(j)
-      let stage = ModelData(dependentName: name, dependent: endogenous, exogenous: z, exogenousNames: data.allInstrumentNames)
-      let core = try LinearFit(y: endogenous, x: z, xNames: data.allInstrumentNames, z: nil, zNames: [])
+    for (j, name) in design.endogenousNames.enumerated() {
+      let endogenous = design.endogenous.column(j)
+      let stage = DesignMatrices(dependentName: name, dependent: endogenous, exogenous: z, exogenousNames: design.allInstrumentNames)
+      let core = try LinearFit(y: endogenous, x: z, xNames: design.allInstrumentNames, z: nil, zNames: [])
       let regression = RegressionResults(
-        method: "OLS", data: stage, fit: core, covariance: results.covarianceEstimator, debiased: results.debiased)
+        method: "OLS", design: stage, fit: core, covariance: results.covarianceEstimator, debiased: results.debiased)
       regressions.append(regression)
 
       let partialled = exogenousQR?.residuals(endogenous) ?? endogenous
@@ -84,7 +85,7 @@ public struct FirstStageResults: Sendable {
 extension RegressionResults {
   /// First-stage regressions and diagnostics; `nil` for a model without endogenous regressors.
   public var firstStage: FirstStageResults? {
-    guard data.isInstrumental else { return nil }
+    guard design.isInstrumental else { return nil }
     return try? FirstStageResults(results: self)
   }
 }

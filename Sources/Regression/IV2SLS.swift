@@ -1,5 +1,5 @@
 import LinearAlgebra
-import Formulas
+public import Formulas
 public import Tabular
 
 /// Two-stage least squares, matching linearmodels 7.1's `IV2SLS`.
@@ -16,23 +16,23 @@ public import Tabular
 /// ```
 public struct IV2SLS: Sendable {
   /// The model's inputs.
-  public let data: ModelData
+  public let design: DesignMatrices
 
   /// A model from a formula.
   ///
   /// - Throws: ``FormulaError`` for formula or data problems.
   public init(formula: String, data: DataTable) throws {
-    self.data = ModelData(design: try DesignMatrices(formula: Formula(formula), data: data))
+    self.design = try DesignMatrices(formula: Formula(formula), data: data)
   }
 
-  /// A model from arrays.
+  /// A model from design matrices (for example built from arrays).
   ///
   /// - Throws: ``ModelError/underidentified(endogenous:instruments:)``.
-  public init(data: ModelData) throws(ModelError) {
-    guard data.instruments.columns >= data.endogenous.columns else {
-      throw .underidentified(endogenous: data.endogenous.columns, instruments: data.instruments.columns)
+  public init(design: DesignMatrices) throws(ModelError) {
+    guard design.instruments.columns >= design.endogenous.columns else {
+      throw .underidentified(endogenous: design.endogenous.columns, instruments: design.instruments.columns)
     }
-    self.data = data
+    self.design = design
   }
 
   /// Estimates the model.
@@ -44,13 +44,13 @@ public struct IV2SLS: Sendable {
   ///   them), n ≤ k, or instruments that do not identify the endogenous regressors.
   /// - Complexity: O(*n*·(*k* + *m*)²) for *k* regressors and *m* instruments.
   public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
-    guard data.isInstrumental else {
-      let core = try LinearFit(y: data.dependent, x: data.regressors, xNames: data.regressorNames, z: nil, zNames: [])
-      return RegressionResults(method: "OLS", data: data, fit: core, covariance: covariance, debiased: debiased)
+    guard design.isInstrumental else {
+      let core = try LinearFit(y: design.dependent, x: design.regressors, xNames: design.regressorNames, z: nil, zNames: [])
+      return RegressionResults(method: "OLS", design: design, fit: core, covariance: covariance, debiased: debiased)
     }
     let core = try LinearFit(
-      y: data.dependent, x: data.regressors, xNames: data.regressorNames,
-      z: data.allInstruments, zNames: data.allInstrumentNames)
-    return RegressionResults(method: "IV-2SLS", data: data, fit: core, covariance: covariance, debiased: debiased)
+      y: design.dependent, x: design.regressors, xNames: design.regressorNames,
+      z: design.allInstruments, zNames: design.allInstrumentNames)
+    return RegressionResults(method: "IV-2SLS", design: design, fit: core, covariance: covariance, debiased: debiased)
   }
 }

@@ -1,3 +1,4 @@
+import Formulas
 import LinearAlgebra
 
 /// Specification tests of an IV fit (linearmodels 7.1 definitions; e are the
@@ -17,7 +18,7 @@ extension RegressionResults {
   /// F(m, n − k − m), with k all regressors. `nil` for OLS.
   public var wuHausman: TestStatistic? {
     guard let parts = exogeneityParts else { return nil }
-    let dfDenominator = nobs - data.exogenous.columns - data.endogenous.columns - parts.m
+    let dfDenominator = nobs - design.exogenous.columns - design.endogenous.columns - parts.m
     let statistic = (parts.delta / Double(parts.m)) / ((parts.olsRSS - parts.delta) / Double(dfDenominator))
     return TestStatistic(
       name: "Wu-Hausman test of exogeneity", nullHypothesis: "All endogenous variables are exogenous",
@@ -28,10 +29,10 @@ extension RegressionResults {
   /// u = M_Z e, χ²(q) for q = instruments − endogenous. Invalid when the model
   /// is just identified; `nil` for OLS.
   public var sargan: TestStatistic? {
-    guard data.isInstrumental, let zQR = fit.zQR else { return nil }
+    guard design.isInstrumental, let zQR = fit.zQR else { return nil }
     let name = "Sargan's test of overidentification"
     let null = "The model is not overidentified."
-    let q = data.instruments.columns - data.endogenous.columns
+    let q = design.instruments.columns - design.endogenous.columns
     guard q > 0 else {
       return TestStatistic(invalid: name, nullHypothesis: null, reason: "Test requires more instruments than endogenous variables.")
     }
@@ -51,12 +52,12 @@ extension RegressionResults {
   }
 
   private var exogeneityParts: (delta: Double, olsRSS: Double, m: Int)? {
-    guard data.isInstrumental, let zQR = fit.zQR else { return nil }
+    guard design.isInstrumental, let zQR = fit.zQR else { return nil }
     let e0 = fit.xQR.residuals(fit.y)
-    let augmented = QRDecomposition(data.allInstruments.appendingColumns(of: data.endogenous))
+    let augmented = QRDecomposition(design.allInstruments.appendingColumns(of: design.endogenous))
     let e1 = augmented.projection(e0)
     let e2 = zQR.projection(fit.residuals)
     let delta = Vector.sumOfSquares(e1) - Vector.sumOfSquares(e2)
-    return (delta, Vector.sumOfSquares(e0), data.endogenous.columns)
+    return (delta, Vector.sumOfSquares(e0), design.endogenous.columns)
   }
 }

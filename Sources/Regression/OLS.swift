@@ -1,5 +1,5 @@
 import LinearAlgebra
-import Formulas
+public import Formulas
 public import Tabular
 
 /// Ordinary least squares, with linearmodels' inference conventions.
@@ -11,7 +11,7 @@ public import Tabular
 /// ```
 public struct OLS: Sendable {
   /// The model's inputs.
-  public let data: ModelData
+  public let design: DesignMatrices
 
   /// A model from a formula without an IV block.
   ///
@@ -20,13 +20,15 @@ public struct OLS: Sendable {
   public init(formula: String, data: DataTable) throws {
     let parsed = try Formula(formula)
     guard !parsed.hasInstruments else { throw ModelError.instrumentsInOLS }
-    self.data = ModelData(design: try DesignMatrices(formula: parsed, data: data))
+    self.design = try DesignMatrices(formula: parsed, data: data)
   }
 
-  /// A model from arrays.
-  public init(data: ModelData) throws(ModelError) {
-    guard !data.isInstrumental && data.instruments.columns == 0 else { throw .instrumentsInOLS }
-    self.data = data
+  /// A model from design matrices (for example built from arrays).
+  ///
+  /// - Throws: ``ModelError/instrumentsInOLS`` when `design` has endogenous regressors or instruments.
+  public init(design: DesignMatrices) throws(ModelError) {
+    guard !design.isInstrumental && design.instruments.columns == 0 else { throw .instrumentsInOLS }
+    self.design = design
   }
 
   /// Estimates the model.
@@ -37,7 +39,7 @@ public struct OLS: Sendable {
   /// - Throws: ``ModelError`` for collinear regressors (naming them) or n ≤ k.
   /// - Complexity: O(*n*·*k*²).
   public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
-    let core = try LinearFit(y: data.dependent, x: data.regressors, xNames: data.regressorNames, z: nil, zNames: [])
-    return RegressionResults(method: "OLS", data: data, fit: core, covariance: covariance, debiased: debiased)
+    let core = try LinearFit(y: design.dependent, x: design.regressors, xNames: design.regressorNames, z: nil, zNames: [])
+    return RegressionResults(method: "OLS", design: design, fit: core, covariance: covariance, debiased: debiased)
   }
 }

@@ -1,4 +1,5 @@
 import Distributions
+public import Formulas
 public import Foundation
 public import LinearAlgebra
 
@@ -13,7 +14,7 @@ public struct RegressionResults: Sendable {
   /// "OLS" or "IV-2SLS".
   public let method: String
   /// The inputs of the fit.
-  public let data: ModelData
+  public let design: DesignMatrices
   /// The covariance estimator used.
   public let covarianceEstimator: CovarianceEstimator
   /// Whether the small-sample correction n/(n−k) and t/F inference are used.
@@ -23,7 +24,7 @@ public struct RegressionResults: Sendable {
   let fit: LinearFit
 
   /// Parameter names, exogenous then endogenous.
-  public var parameterNames: [String] { data.regressorNames }
+  public var parameterNames: [String] { design.regressorNames }
   /// The estimates β.
   public var params: [Double] { fit.params }
   /// The parameters' covariance matrix.
@@ -31,9 +32,9 @@ public struct RegressionResults: Sendable {
   /// Standard errors √diag(cov).
   public let stdErrors: [Double]
 
-  init(method: String, data: ModelData, fit: LinearFit, covariance: CovarianceEstimator, debiased: Bool) {
+  init(method: String, design: DesignMatrices, fit: LinearFit, covariance: CovarianceEstimator, debiased: Bool) {
     self.method = method
-    self.data = data
+    self.design = design
     self.fit = fit
     self.covarianceEstimator = covariance
     self.debiased = debiased
@@ -94,7 +95,7 @@ public struct RegressionResults: Sendable {
   /// n − k.
   public var dfResidual: Int { fit.n - fit.k }
   /// Rows dropped for missing values before estimation.
-  public var rowsDropped: Int { data.droppedRowCount }
+  public var rowsDropped: Int { design.droppedRowCount }
   /// y − Xβ.
   public var residuals: [Double] { fit.residuals }
   /// Xβ.

@@ -1,23 +1,9 @@
 import LinearAlgebra
-
-/// SplitMix64: a tiny deterministic generator so test matrices are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+import TestSupport
 
 /// A `rows`×`columns` matrix of uniform(−1, 1) entries from `seed`.
 func randomMatrix(rows: Int, columns: Int, seed: UInt64) -> Matrix {
-  var g = SeededGenerator(seed: seed)
+  var g = SplitMix64(seed: seed)
   let values = (0..<(rows * columns)).map { _ in Double.random(in: -1...1, using: &g) }
   return Matrix(rows: rows, columns: columns, columnMajor: values)
 }

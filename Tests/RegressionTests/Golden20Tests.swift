@@ -7,15 +7,7 @@ import Testing
 struct Golden20Tests {
   @Test(arguments: ["iv", "ols", "two_endog"])
   func allCovarianceSettings(model name: String) throws {
-    let golden = try GoldenSet("golden20", data: "golden20.csv")
-    let (formula, fits) = try golden.model(name)
-    let model = try IV2SLS(formula: formula, data: golden.data)
-    for combination in covarianceCombinations {
-      let fit = try #require(fits[combination.key])
-      let results = try model.fit(covariance: combination.covariance, debiased: combination.debiased)
-      try checkFit(results, against: fit, label: "\(name) \(combination.key)")
-      if name != "ols" { try checkInstrumentDiagnostics(results, against: fit, label: "\(name) \(combination.key)") }
-    }
+    try GoldenSet("golden20", data: "golden20.csv").checkEveryCovariance(model: name)
   }
 
   @Test func publishedValues() throws {
@@ -42,38 +34,38 @@ struct ModelErrorTests {
   let x = [1.0, 2, 3, 4, 6]
 
   @Test func collinearRegressorsAreNamedWithTheirRelation() {
-    let data = ModelData(
+    let data = DesignMatrices(
       dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones, x, x.map { 2 * $0 - 1 }]),
       exogenousNames: ["Intercept", "x", "w"])
     #expect(throws: ModelError.collinear(role: "regressors", columns: ["w"], relations: ["w = -1·Intercept + 2·x"])) {
-      try OLS(data: data).fit()
+      try OLS(design: data).fit()
     }
   }
 
   @Test func constantInstrumentIsCollinearWithTheIntercept() {
-    let data = ModelData(
+    let data = DesignMatrices(
       dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones]), exogenousNames: ["Intercept"],
       endogenous: Matrix(columns: [x]), endogenousNames: ["t"],
       instruments: Matrix(columns: [ones.map { 3 * $0 }]), instrumentNames: ["z"])
     #expect(throws: ModelError.collinear(role: "instruments", columns: ["z"], relations: ["z = 3·Intercept"])) {
-      try IV2SLS(data: data).fit()
+      try IV2SLS(design: data).fit()
     }
   }
 
   @Test func tooFewObservations() {
-    let data = ModelData(dependent: [1, 2], exogenous: Matrix(columns: [[1, 1], [1, 2]]), exogenousNames: ["Intercept", "x"])
-    #expect(throws: ModelError.insufficientObservations(observations: 2, parameters: 2)) { try OLS(data: data).fit() }
+    let data = DesignMatrices(dependent: [1, 2], exogenous: Matrix(columns: [[1, 1], [1, 2]]), exogenousNames: ["Intercept", "x"])
+    #expect(throws: ModelError.insufficientObservations(observations: 2, parameters: 2)) { try OLS(design: data).fit() }
   }
 
   @Test func nonFiniteDataIsNotMistakenForCollinearity() {
-    let data = ModelData(
+    let data = DesignMatrices(
       dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones, [1, 2, .infinity, 4, 5]]), exogenousNames: ["Intercept", "x"])
-    #expect(throws: ModelError.nonFiniteValue(column: "x", row: 3, value: .infinity)) { try OLS(data: data).fit() }
+    #expect(throws: ModelError.nonFiniteValue(column: "x", row: 3, value: .infinity)) { try OLS(design: data).fit() }
   }
 
   @Test func invalidConfidenceLevel() throws {
-    let data = ModelData(dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones, x]), exogenousNames: ["Intercept", "x"])
-    let results = try OLS(data: data).fit()
+    let data = DesignMatrices(dependent: [1, 2, 3, 5, 4], exogenous: Matrix(columns: [ones, x]), exogenousNames: ["Intercept", "x"])
+    let results = try OLS(design: data).fit()
     #expect(throws: ModelError.invalidLevel(1.5)) { try results.confidenceIntervals(level: 1.5) }
   }
 

@@ -21,6 +21,29 @@ struct GoldenSet: @unchecked Sendable {
   }
 }
 
+extension GoldenSet {
+  /// Fits model `name` under every covariance setting its golden holds and compares
+  /// everything (and, for IV models, the first stage and the tests).
+  func checkEveryCovariance(
+    model name: String, noisyFirstStage: Set<Int> = [], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let (formula, fits) = try model(name)
+    let model = try IV2SLS(formula: formula, data: data)
+    #expect(!fits.isEmpty, "no fits for \(name)", sourceLocation: sourceLocation)
+    #expect(Set(fits.keys).isSubset(of: covarianceCombinations.map(\.key)), sourceLocation: sourceLocation)
+    for combination in covarianceCombinations {
+      guard let fit = fits[combination.key] else { continue }
+      let results = try model.fit(covariance: combination.covariance, debiased: combination.debiased)
+      let label = "\(name) \(combination.key)"
+      try checkFit(results, against: fit, label: label, sourceLocation: sourceLocation)
+      if results.design.isInstrumental {
+        try checkInstrumentDiagnostics(
+          results, against: fit, label: label, noisyFirstStage: noisyFirstStage, sourceLocation: sourceLocation)
+      }
+    }
+  }
+}
+
 /// The four fits every golden model has, keyed as in the JSON.
 let covarianceCombinations: [(key: String, covariance: CovarianceEstimator, debiased: Bool)] = [
   ("robust", .robust, false), ("robust_debiased", .robust, true),

@@ -8,18 +8,8 @@ import Testing
 struct SeedExampleTests {
   @Test("app push: four models × four covariance settings", arguments: ["assigned", "delivered", "both", "iv"])
   func appPush(model name: String) throws {
-    let golden = try GoldenSet("app_push", data: "app_engagement_push.csv")
-    let (formula, fits) = try golden.model(name)
-    let model = try IV2SLS(formula: formula, data: golden.data)
-    for combination in covarianceCombinations {
-      let fit = try #require(fits[combination.key])
-      let results = try model.fit(covariance: combination.covariance, debiased: combination.debiased)
-      try checkFit(results, against: fit, label: "\(name) \(combination.key)")
-      if name == "iv" {
-        // The first-stage intercept is exactly 0 (no push without assignment): rounding noise in both tools.
-        try checkInstrumentDiagnostics(results, against: fit, label: "\(name) \(combination.key)", noisyFirstStage: [0])
-      }
-    }
+    // The first-stage intercept is exactly 0 (no push without assignment): rounding noise in both tools.
+    try GoldenSet("app_push", data: "app_engagement_push.csv").checkEveryCovariance(model: name, noisyFirstStage: [0])
   }
 
   @Test func appPushHeadlineNumbers() throws {
@@ -38,19 +28,10 @@ struct SeedExampleTests {
   @Test("smoking: IV and the two OLS fits", arguments: ["iv", "ols_naive", "ols_ses"])
   func smoking(model name: String) throws {
     let golden = try GoldenSet("smoking", data: "smoking_birthweight.csv")
-    let (formula, fits) = try golden.model(name)
-    let model = try IV2SLS(formula: formula, data: golden.data)
-    for combination in covarianceCombinations {
-      guard let fit = fits[combination.key] else { continue }
-      let results = try model.fit(covariance: combination.covariance, debiased: combination.debiased)
-      if name == "ols_ses" {
-        // birthweight = 3000 + ses − 2·cigarettes exactly: only the parameters are meaningful.
-        expectClose(results.params, [3000, -2, 1], rtol: 1e-10)
-        continue
-      }
-      try checkFit(results, against: fit, label: "\(name) \(combination.key)")
-      if name == "iv" { try checkInstrumentDiagnostics(results, against: fit, label: "\(name) \(combination.key)") }
-    }
+    guard name == "ols_ses" else { return try golden.checkEveryCovariance(model: name) }
+    // birthweight = 3000 + ses − 2·cigarettes exactly (R² = 1): only the parameters are meaningful.
+    let results = try IV2SLS(formula: try golden.model(name).formula, data: golden.data).fit()
+    expectClose(results.params, [3000, -2, 1], rtol: 1e-10)
   }
 
   @Test func smokingHeadlineNumbers() throws {
@@ -89,7 +70,7 @@ struct SeedExampleTests {
     let first = try OLS(formula: "cigarettes ~ taxes", data: golden.data).fit()
     expectClose(first.params, try #require(byHand["first_stage_params"] as? [Double]), rtol: 1e-12)
     let tHat = first.fittedValues
-    let second = try OLS(data: ModelData(
+    let second = try OLS(design: DesignMatrices(
       dependentName: "birthweight", dependent: columns[3],
       exogenous: Matrix(columns: [[Double](repeating: 1, count: tHat.count), tHat]), exogenousNames: ["Intercept", "T_hat"])).fit()
     expectClose(second.params, try #require(byHand["second_stage_params"] as? [Double]), rtol: 1e-10)

@@ -1,4 +1,5 @@
 import Tabular
+import TestSupport
 import Testing
 
 /// Bytes that exercise the reader's corners: structure, numbers, missing tokens and

@@ -1,3 +1,4 @@
+import Formulas
 import LinearAlgebra
 public import Foundation
 
@@ -18,7 +19,7 @@ extension RegressionResults {
   private func headerLines(date: Date) -> [String] {
     let f = fStatistic
     let left: [(String, String)] = [
-      ("Dep. Variable:", data.dependentName), ("Estimator:", method), ("No. Observations:", "\(nobs)"),
+      ("Dep. Variable:", design.dependentName), ("Estimator:", method), ("No. Observations:", "\(nobs)"),
       ("Date:", Self.formatted(date, "EEE, MMM dd yyyy")), ("Time:", Self.formatted(date, "HH:mm:ss")),
       ("Cov. Estimator:", covarianceEstimator.rawValue), ("", ""),
     ]
@@ -72,10 +73,10 @@ extension RegressionResults {
     let notes = numericallyZeroStandardErrors.map {
       "Note: the std. error of \($0) is zero up to rounding; its t-stat is not informative"
     }
-    guard data.isInstrumental else { return notes.isEmpty ? [] : [""] + notes }
+    guard design.isInstrumental else { return notes.isEmpty ? [] : [""] + notes }
     return [
-      "", "Endogenous: " + data.endogenousNames.joined(separator: ", "),
-      "Instruments: " + data.instrumentNames.joined(separator: ", "),
+      "", "Endogenous: " + design.endogenousNames.joined(separator: ", "),
+      "Instruments: " + design.instrumentNames.joined(separator: ", "),
       covarianceEstimator.summaryDescription, "Debiased: " + (debiased ? "True" : "False"),
     ] + notes
   }
