@@ -89,6 +89,7 @@ public struct DesignMatrices: Sendable {
     for row in 0..<data.rowCount where !usedColumns.contains(where: { $0.isMissing(at: row) }) {
       keep.append(row)
     }
+    guard data.rowCount > 0 else { throw .noRows }
     guard !keep.isEmpty else { throw .noCompleteRows(columns: used) }
     let frame = RowFrame(data: data, rows: keep)
     for name in used {

@@ -50,6 +50,12 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
   case nonFiniteData(column: String, row: Int, line: Int?, value: Double)
   /// Every row has a missing value in a column the model uses.
   case noCompleteRows(columns: [String])
+  /// The data table has no rows at all.
+  case noRows
+  /// Parentheses, calls or operators nested deeper than the parser allows.
+  case tooDeeplyNested(limit: Int, offset: Int)
+  /// Interactions that expand to more terms than the parser allows.
+  case tooManyTerms(limit: Int, offset: Int)
 
   /// The position in the formula text the error points at, when it has one.
   public var offset: Int? {
@@ -61,9 +67,10 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       .interceptInIVBlock(let o), .exogenousAndEndogenous(_, let o),
       .instrumentIsRegressor(_, _, let o), .dependentOnRightHandSide(_, let o),
       .underidentified(_, _, let o), .categoricalInArithmetic(_, let o),
-      .invalidDependent(_, let o), .unknownReferenceLevel(_, _, _, let o):
+      .invalidDependent(_, let o), .unknownReferenceLevel(_, _, _, let o), .tooDeeplyNested(_, let o),
+      .tooManyTerms(_, let o):
       return o
-    case .nonFiniteTransform, .nonFiniteData, .noCompleteRows:
+    case .nonFiniteTransform, .nonFiniteData, .noCompleteRows, .noRows:
       return nil
     }
   }
@@ -125,6 +132,12 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       return "column '\(column)' holds the non-finite value \(value) on \(rowText(row, line))"
     case .noCompleteRows(let columns):
       return "every row has a missing value in at least one of: \(columns.joined(separator: ", "))"
+    case .noRows:
+      return "the data have no rows (only a header)"
+    case .tooDeeplyNested(let limit, _):
+      return at + "the formula nests more than \(limit) levels deep"
+    case .tooManyTerms(let limit, _):
+      return at + "the interactions expand to more than \(limit) terms"
     }
   }
 

@@ -5,11 +5,32 @@
 struct Parser {
   private let tokens: [Token]
   private var position = 0
+  /// Current nesting of parentheses, calls and unary/power chains.
+  private var depth = 0
+  /// Deeper nesting is an error rather than a stack overflow.
+  static let maximumNesting = 200
+  /// A formula may expand to at most this many terms (`(a + … + t)**20` would be a million).
+  static let maximumTerms = 10_000
+
+  private func checkSize(_ terms: TermList, at token: Token) throws(FormulaError) -> TermList {
+    guard terms.count <= Self.maximumTerms else {
+      throw .tooManyTerms(limit: Self.maximumTerms, offset: token.offset)
+    }
+    return terms
+  }
   private var ivBlock: (endogenous: TermList, instruments: TermList, offset: Int)?
 
   init(tokens: [Token]) { self.tokens = tokens }
 
   private var current: Token { tokens[min(position, tokens.count - 1)] }
+
+  /// Enters one level of nesting at `token`; throws when the formula nests too deeply.
+  private mutating func nest(at token: Token) throws(FormulaError) {
+    depth += 1
+    if depth > Self.maximumNesting {
+      throw .tooDeeplyNested(limit: Self.maximumNesting, offset: token.offset)
+    }
+  }
   private mutating func advance() { position = min(position + 1, tokens.count - 1) }
 
   private mutating func expect(_ symbol: String, _ description: String) throws(FormulaError) {
@@ -124,6 +145,7 @@ struct Parser {
     var left = try parseInteraction()
     while current.isSymbol("*") || current.isSymbol("/") {
       let nested = current.isSymbol("/")
+      let operatorToken = current
       advance()
       if current.isSymbol("[") { throw .nestedIVBlock(offset: current.offset) }
       let right = try parseInteraction()
@@ -134,9 +156,10 @@ struct Parser {
         }
         left = left.union(TermList([common]).interacting(with: right))
       } else {
-        left = left.interacting(with: right).union(left).union(right)
+        left = try checkSize(left.interacting(with: right), at: operatorToken).union(left).union(right)
         left = TermList(left.sortedByDegree)
       }
+      left = try checkSize(left, at: operatorToken)
     }
     return left
   }
@@ -145,9 +168,14 @@ struct Parser {
   private mutating func parseInteraction() throws(FormulaError) -> TermList {
     var left = try parsePower()
     while current.isSymbol(":") {
+      let operatorToken = current
       advance()
       if current.isSymbol("[") { throw .nestedIVBlock(offset: current.offset) }
-      left = left.interacting(with: try parsePower())
+      let right = try parsePower()
+      guard left.count * right.count <= Self.maximumTerms else {
+        throw .tooManyTerms(limit: Self.maximumTerms, offset: operatorToken.offset)
+      }
+      left = left.interacting(with: right)
     }
     return left
   }
@@ -156,13 +184,19 @@ struct Parser {
   private mutating func parsePower() throws(FormulaError) -> TermList {
     let base = try parseAtom()
     guard current.isSymbol("**") else { return base }
+    let operatorToken = current
     advance()
     guard current.kind == .number, let n = Int(current.text), n >= 1 else {
       throw unexpected(expected: "a positive integer after '**'")
     }
     advance()
     var result = base
-    for _ in 1..<n { result = result.union(result.interacting(with: base)) }
+    for _ in 1..<min(n, base.count + 1) {
+      guard result.count * base.count <= Self.maximumTerms * 4 else {
+        throw .tooManyTerms(limit: Self.maximumTerms, offset: operatorToken.offset)
+      }
+      result = try checkSize(result.union(result.interacting(with: base)), at: operatorToken)
+    }
     return TermList(result.sortedByDegree)
   }
 
@@ -171,6 +205,8 @@ struct Parser {
     let token = current
     switch token.kind {
     case .symbol where token.text == "(":
+      try nest(at: token)
+      defer { depth -= 1 }
       advance()
       let inner = try parseSum(startingWith: TermList(), topLevel: false)
       guard current.isSymbol(")") else {
@@ -183,6 +219,8 @@ struct Parser {
       throw .nestedIVBlock(offset: token.offset)
     case .symbol where token.text == "{":
       // formulaic's quoting of arithmetic: {x1**2} is the column named `x1 ** 2`.
+      try nest(at: token)
+      defer { depth -= 1 }
       advance()
       let inner = try parseArithmetic()
       guard current.isSymbol("}") else {
@@ -210,6 +248,8 @@ struct Parser {
   /// A variable or a call: `x`, `C(x, Treatment(reference=2))`, `I(x**2)`, `np.log(x)`.
   private mutating func parseFactor() throws(FormulaError) -> Factor {
     let token = current
+    try nest(at: token)
+    defer { depth -= 1 }
     advance()
     guard current.isSymbol("(") else {
       // A bare name: its kind (numeric or categorical) is decided by the data.
@@ -359,6 +399,8 @@ struct Parser {
   }
 
   private mutating func parseArithmeticUnary() throws(FormulaError) -> ValueExpression {
+    try nest(at: current)
+    defer { depth -= 1 }
     if current.isSymbol("-") {
       advance()
       return .negate(try parseArithmeticUnary())
@@ -377,6 +419,8 @@ struct Parser {
 
   private mutating func parseArithmeticAtom() throws(FormulaError) -> ValueExpression {
     let token = current
+    try nest(at: token)
+    defer { depth -= 1 }
     switch token.kind {
     case .number:
       advance()

@@ -53,13 +53,15 @@ struct Term: Sendable {
 /// An ordered set of terms (duplicates by ``Term/key`` are dropped).
 struct TermList: Sendable {
   private(set) var terms: [Term] = []
+  private var keys: Set<[String]> = []
 
   init() {}
   init(_ terms: [Term]) { for term in terms { append(term) } }
 
+  var count: Int { terms.count }
+
   mutating func append(_ term: Term) {
-    let key = term.key
-    if !terms.contains(where: { $0.key == key }) { terms.append(term) }
+    if keys.insert(term.key).inserted { terms.append(term) }
   }
 
   func union(_ other: TermList) -> TermList {
@@ -69,8 +71,7 @@ struct TermList: Sendable {
   }
 
   func subtracting(_ other: TermList) -> TermList {
-    let removed = Set(other.terms.map { $0.key.joined(separator: "\u{1}") })
-    return TermList(terms.filter { !removed.contains($0.key.joined(separator: "\u{1}")) })
+    TermList(terms.filter { !other.keys.contains($0.key) })
   }
 
   /// Every pairwise interaction of this list's terms with `other`'s.

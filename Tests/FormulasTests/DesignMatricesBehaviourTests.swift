@@ -87,6 +87,11 @@ struct DesignMatricesBehaviourTests {
     }
   }
 
+  @Test func headerOnlyTable() throws {
+    let table = try DataTable(columns: [("y", .numeric([])), ("x", .numeric([]))])
+    #expect(throws: FormulaError.noRows) { try DesignMatrices(formula: Formula("y ~ x"), data: table) }
+  }
+
   @Test func allRowsMissing() throws {
     let table = try DataTable(columns: [("y", .numeric([1, 2])), ("x", .numeric([.nan, .nan]))])
     #expect(throws: FormulaError.noCompleteRows(columns: ["y", "x"])) {

@@ -70,6 +70,25 @@ struct FormulaParserTests {
     #expect(throws: expected) { try Formula(formula) }
   }
 
+  @Test func deepNestingIsAnErrorNotAStackOverflow() throws {
+    let depth = 10_000
+    let nested = "y ~ " + String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth)
+    #expect(throws: FormulaError.tooDeeplyNested(limit: 200, offset: 204)) { try Formula(nested) }
+    let unary = "y ~ I(" + String(repeating: "-", count: depth) + "x)"
+    #expect(throws: FormulaError.tooDeeplyNested(limit: 200, offset: 205)) { try Formula(unary) }
+    let power = "y ~ I(" + String(repeating: "x**", count: depth) + "x)"
+    #expect(throws: FormulaError.self) { try Formula(power) }
+    // Nesting within the limit parses.
+    #expect(try Formula("y ~ " + String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 150)).exogenousTerms == ["1", "x"])
+  }
+
+  @Test func interactionExplosionIsAnError() throws {
+    let twenty = "(" + (0..<20).map { "c\($0)" }.joined(separator: " + ") + ")"
+    #expect(throws: FormulaError.self) { try Formula("y ~ \(twenty)**20") }
+    #expect(throws: FormulaError.self) { try Formula("y ~ \(twenty):\(twenty):\(twenty):\(twenty)") }
+    #expect(try Formula("y ~ (a + b + c)**3").exogenousTerms.count == 8)
+  }
+
   @Test func caretDiagramPointsAtTheToken() throws {
     let error = FormulaError.unknownColumn("x3", suggestion: "x2", offset: 8)
     #expect(error.caretDiagram(for: "y ~ 1 + x3") == "  y ~ 1 + x3\n          ^")
