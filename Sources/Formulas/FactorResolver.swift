@@ -52,6 +52,25 @@ struct FactorResolver {
     }
   }
 
+  /// A text column used as a plain variable is categorical, unless its values
+  /// look like numbers: then the file most likely has a typo or a number format
+  /// the reader does not accept, and treating it as categorical would only
+  /// produce a confusing model.
+  private func rejectNumbersReadAsText(_ text: CategoricalColumn, column name: String, offset: Int) throws(FormulaError) {
+    let numeric = text.levels.map { Double($0.trimmingASCIISpaces) != nil }
+    let numberLike = text.levels.map {
+      let trimmed = $0.trimmingASCIISpaces
+      return Double(trimmed.replacingCommas(with: "")) != nil || Double(trimmed.replacingCommas(with: ".")) != nil
+    }
+    let anyNumeric = numeric.contains(true)
+    guard anyNumeric || numberLike.allSatisfy({ $0 }) else { return }
+    // The first row whose value is not a plain number.
+    guard let row = text.codes.firstIndex(where: { $0 >= 0 && !numeric[Int($0)] }) else { return }
+    throw .numbersReadAsText(
+      column: name, value: text.levels[Int(text.codes[row])], row: row + 1, line: data.sourceLines.map { $0[row] },
+      mixed: anyNumeric, offset: offset)
+  }
+
   mutating func resolveDependent(_ expression: ValueExpression, offset: Int) throws(FormulaError) -> ValueExpression {
     if case .variable(let name, let at) = expression, case .categorical = try column(name, offset: at) {
       throw .invalidDependent("'\(name)' is categorical; the dependent variable must be numeric", offset: at)
@@ -65,7 +84,8 @@ struct FactorResolver {
     for factor in term.factors {
       switch factor.kind {
       case .numeric(let expression):
-        if case .variable(let name, let at) = expression, case .categorical = try column(name, offset: at) {
+        if case .variable(let name, let at) = expression, case .categorical(let text) = try column(name, offset: at) {
+          try rejectNumbersReadAsText(text, column: name, offset: at)
           use(name)
           factors.append(ResolvedFactor(kind: .categorical(column: name, reference: nil), name: factor.name, offset: factor.offset))
         } else {
@@ -79,5 +99,20 @@ struct FactorResolver {
       }
     }
     return ResolvedTerm(factors: factors, offset: term.offset)
+  }
+}
+
+extension String {
+  fileprivate var trimmingASCIISpaces: Substring {
+    var slice = Substring(self)
+    while slice.first == " " || slice.first == "\t" { slice = slice.dropFirst() }
+    while slice.last == " " || slice.last == "\t" { slice = slice.dropLast() }
+    return slice
+  }
+}
+
+extension Substring {
+  fileprivate func replacingCommas(with replacement: String) -> String {
+    split(separator: ",", omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }

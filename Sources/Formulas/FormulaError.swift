@@ -56,6 +56,9 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
   case tooDeeplyNested(limit: Int, offset: Int)
   /// Interactions that expand to more terms than the parser allows.
   case tooManyTerms(limit: Int, offset: Int)
+  /// A plain variable whose column was read as text although its values look
+  /// like numbers: `value` (on `row`) is the first one that is not a number.
+  case numbersReadAsText(column: String, value: String, row: Int, line: Int?, mixed: Bool, offset: Int)
 
   /// The position in the formula text the error points at, when it has one.
   public var offset: Int? {
@@ -68,7 +71,7 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       .instrumentIsRegressor(_, _, let o), .dependentOnRightHandSide(_, let o),
       .underidentified(_, _, let o), .categoricalInArithmetic(_, let o),
       .invalidDependent(_, let o), .unknownReferenceLevel(_, _, _, let o), .tooDeeplyNested(_, let o),
-      .tooManyTerms(_, let o):
+      .tooManyTerms(_, let o), .numbersReadAsText(_, _, _, _, _, let o):
       return o
     case .nonFiniteTransform, .nonFiniteData, .noCompleteRows, .noRows:
       return nil
@@ -138,6 +141,12 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       return at + "the formula nests more than \(limit) levels deep"
     case .tooManyTerms(let limit, _):
       return at + "the interactions expand to more than \(limit) terms"
+    case .numbersReadAsText(let column, let value, let row, let line, let mixed, _):
+      let why =
+        mixed
+        ? "mixes numbers and text: '\(value)' on \(rowText(row, line)) is not a number"
+        : "holds numbers the CSV reader cannot read, such as '\(value)' on \(rowText(row, line)) (a thousands separator or a decimal comma?)"
+      return at + "column '\(column)' \(why); fix the data, or write C(\(column)) to treat it as categorical"
     }
   }
 

@@ -87,6 +87,24 @@ struct DesignMatricesBehaviourTests {
     }
   }
 
+  @Test func numbersReadAsTextAreReportedNotExpandedIntoDummies() throws {
+    let stray = try DataTable(columns: [
+      ("y", .numeric([1, 2, 3, 4])), ("x", .categorical(CategoricalColumn(labels: ["2", "3", "word", "5"]))),
+    ], sourceLines: [2, 3, 4, 5])
+    #expect(throws: FormulaError.numbersReadAsText(column: "x", value: "word", row: 3, line: 4, mixed: true, offset: 4)) {
+      try DesignMatrices(formula: Formula("y ~ x"), data: stray)
+    }
+    let commas = try DataTable(columns: [
+      ("y", .numeric([1, 2, 3])), ("x", .categorical(CategoricalColumn(labels: ["1,234", "2,5", "3,1"]))),
+    ])
+    #expect(throws: FormulaError.numbersReadAsText(column: "x", value: "1,234", row: 1, line: nil, mixed: false, offset: 4)) {
+      try DesignMatrices(formula: Formula("y ~ x"), data: commas)
+    }
+    // Asking for categories explicitly is allowed; ordinary labels are categorical as before.
+    #expect(try DesignMatrices(formula: Formula("y ~ C(x)"), data: stray).exogenousNames.count == 4)
+    #expect(try design("y ~ g").exogenousNames == ["Intercept", "g[T.b]", "g[T.c]"])
+  }
+
   @Test func headerOnlyTable() throws {
     let table = try DataTable(columns: [("y", .numeric([])), ("x", .numeric([]))])
     #expect(throws: FormulaError.noRows) { try DesignMatrices(formula: Formula("y ~ x"), data: table) }
