@@ -40,7 +40,10 @@ let package = Package(
       swiftSettings: strictness),
 
     // MARK: - Command line
-    .target(name: "IVRegCLI", dependencies: ["LinearModels"], swiftSettings: strictness),
+    // Direct dependencies, not the umbrella: SwiftPM 6.3 does not rebuild a client
+    // when a module it sees only through `@_exported import` changes.
+    .target(
+      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression"], swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
 
     // MARK: - Test support (not API)
@@ -60,10 +63,11 @@ let package = Package(
       name: "FormulasTests", dependencies: ["Formulas", "Tabular", "LinearAlgebra", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
-      name: "RegressionTests", dependencies: ["LinearModels", "TestSupport"],
+      name: "RegressionTests",
+      dependencies: ["LinearAlgebra", "Tabular", "Formulas", "Regression", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
-      name: "IVRegCLITests", dependencies: ["IVRegCLI", "ivreg", "TestSupport"],
+      name: "IVRegCLITests", dependencies: ["IVRegCLI", "ivreg", "LinearModels", "TestSupport"],
       swiftSettings: strictness),
   ],
   swiftLanguageModes: [.v6]

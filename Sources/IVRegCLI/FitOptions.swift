@@ -1,4 +1,6 @@
-import LinearModels
+import Formulas
+import Regression
+import Tabular
 
 /// The parsed command line of `ivreg [fit]`.
 struct FitOptions: Equatable {

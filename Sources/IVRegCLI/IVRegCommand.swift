@@ -1,5 +1,7 @@
 import Foundation
-import LinearModels
+import Formulas
+import Regression
+import Tabular
 
 /// The `ivreg` command: parse, validate, run. Everything is callable in-process
 /// (``run(_:)``) so tests need no subprocess; `main()` wires it to the process.

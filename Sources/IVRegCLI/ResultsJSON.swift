@@ -1,4 +1,6 @@
-import LinearModels
+import Formulas
+import Regression
+import Tabular
 
 /// The documented JSON shape of a fit (see `Documentation/CLI.md`).
 enum ResultsJSON {

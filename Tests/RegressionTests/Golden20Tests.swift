@@ -1,4 +1,7 @@
-import LinearModels
+import Formulas
+import LinearAlgebra
+import Regression
+import Tabular
 import TestSupport
 import Testing
 

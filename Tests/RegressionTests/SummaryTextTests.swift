@@ -1,5 +1,8 @@
 import Foundation
-import LinearModels
+import Formulas
+import LinearAlgebra
+import Regression
+import Tabular
 import TestSupport
 import Testing
 
