@@ -7,6 +7,7 @@ public enum CommandLineError: Error, Equatable, CustomStringConvertible {
   case invalidValue(String, option: String, allowed: [String]?)
   case unknownOption(String, suggestion: String?)
   case unexpectedArguments([String])
+  case conflictingOptions(String)
 
   public var description: String {
     switch self {
@@ -21,6 +22,8 @@ public enum CommandLineError: Error, Equatable, CustomStringConvertible {
       return "The value '\(value)' is invalid for '\(option)'. Please provide one of \(list)."
     case .unknownOption(let option, let suggestion):
       return "Unknown option '\(option)'" + (suggestion.map { ". Did you mean '\($0)'?" } ?? "")
+    case .conflictingOptions(let message):
+      return message
     case .unexpectedArguments(let arguments):
       if arguments.count == 1 { return "Unexpected argument '\(arguments[0])'" }
       return "\(arguments.count) unexpected arguments: " + arguments.map { "'\($0)'" }.joined(separator: ", ")

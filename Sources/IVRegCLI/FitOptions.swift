@@ -8,7 +8,11 @@ struct FitOptions: Equatable {
 
   var dataPath = ""
   var formula = ""
-  var covariance: CovarianceEstimator = .robust
+  /// The `--cov` value, before `--cluster`, `--kernel` and `--bandwidth` complete it.
+  var covarianceName: String?
+  var clusterColumns: [String] = []
+  var kernel: KernelType?
+  var bandwidth: Double?
   var debiased = false
   var level = 0.95
   var firstStage = false
@@ -17,7 +21,10 @@ struct FitOptions: Equatable {
   /// Options that take a value, with their value names (for messages and help).
   static let valueOptions: [String: String] = [
     "--cov": "--cov <cov>", "--level": "--level <level>", "--format": "--format <format>",
+    "--cluster": "--cluster <columns>", "--kernel": "--kernel <kernel>", "--bandwidth": "--bandwidth <h>",
   ]
+  /// Values of `--cov`.
+  static let covarianceNames = ["unadjusted", "robust", "hc0", "hc1", "hc2", "hc3", "clustered", "kernel"]
   static let flags = ["--debiased", "--first-stage", "--help", "-h", "--version"]
 
   /// Parses the arguments after the program name (and an optional `fit`).
@@ -69,16 +76,33 @@ struct FitOptions: Equatable {
     guard positional.count == 2 else { throw .unexpectedArguments(Array(positional.dropFirst(2))) }
     options.dataPath = positional[0]
     options.formula = positional[1]
+    _ = try options.covariance()
     return options
   }
 
   private mutating func set(_ name: String, _ value: String, display: String) throws(CommandLineError) {
     switch name {
     case "--cov":
-      guard let estimator = CovarianceEstimator(rawValue: value.lowercased()) else {
-        throw .invalidValue(value, option: display, allowed: CovarianceEstimator.allCases.map(\.rawValue))
+      guard Self.covarianceNames.contains(value.lowercased()) else {
+        throw .invalidValue(value, option: display, allowed: Self.covarianceNames)
       }
-      covariance = estimator
+      covarianceName = value.lowercased()
+    case "--cluster":
+      let columns = value.split(separator: ",").map { String($0) }
+      guard (1...2).contains(columns.count), !columns.contains(where: \.isEmpty) else {
+        throw .invalidValue(value, option: display, allowed: nil)
+      }
+      clusterColumns = columns
+    case "--kernel":
+      guard let kernel = KernelType(rawValue: value.lowercased()) else {
+        throw .invalidValue(value, option: display, allowed: KernelType.allCases.map(\.rawValue))
+      }
+      self.kernel = kernel
+    case "--bandwidth":
+      guard let bandwidth = Double(value), bandwidth.isFinite else {
+        throw .invalidValue(value, option: display, allowed: nil)
+      }
+      self.bandwidth = bandwidth
     case "--level":
       guard let level = Double(value), level > 0, level < 1 else {
         throw .invalidValue(value, option: display, allowed: nil)
@@ -91,6 +115,32 @@ struct FitOptions: Equatable {
       self.format = format
     default:
       break
+    }
+  }
+
+  /// The covariance estimator the options describe. `--cluster` implies
+  /// `--cov clustered`, and `--kernel`/`--bandwidth` imply `--cov kernel`.
+  ///
+  /// - Throws: ``CommandLineError`` when the options contradict each other.
+  func covariance() throws(CommandLineError) -> CovarianceEstimator {
+    let kernelOptions = kernel != nil || bandwidth != nil
+    let name = covarianceName ?? (!clusterColumns.isEmpty ? "clustered" : kernelOptions ? "kernel" : "robust")
+    if !clusterColumns.isEmpty && name != "clustered" {
+      throw .conflictingOptions("'--cluster' needs '--cov clustered', not '--cov \(name)'")
+    }
+    if kernelOptions && name != "kernel" {
+      throw .conflictingOptions("'--kernel' and '--bandwidth' need '--cov kernel', not '--cov \(name)'")
+    }
+    switch name {
+    case "unadjusted": return .unadjusted
+    case "hc1": return .hc1
+    case "hc2": return .hc2
+    case "hc3": return .hc3
+    case "clustered":
+      guard !clusterColumns.isEmpty else { throw .missingValue(option: "--cluster <columns>") }
+      return .clustered(.columns(clusterColumns))
+    case "kernel": return .kernel(kernel ?? .bartlett, bandwidth: bandwidth)
+    default: return .robust
     }
   }
 

@@ -3,7 +3,7 @@ enum HelpText {
   static let version = "0.1.0"
 
   static let usage =
-    "ivreg [fit] <data> <formula> [--cov <cov>] [--debiased] [--level <level>] [--first-stage] [--format <format>]"
+    "ivreg [fit] <data> <formula> [--cov <cov>] [--cluster <columns>] [--kernel <kernel>] [--bandwidth <h>] [--debiased] [--level <level>] [--first-stage] [--format <format>]"
 
   static let full = """
     OVERVIEW: Estimate OLS and instrumental-variables (2SLS) regressions from a CSV file.
@@ -20,8 +20,15 @@ enum HelpText {
                               intercept is implicit unless '0' or '-1' removes it.
 
     OPTIONS:
-      --cov <cov>             Covariance estimator. (values: unadjusted, robust;
-                              default: robust)
+      --cov <cov>             Covariance estimator. (values: unadjusted, robust,
+                              hc0, hc1, hc2, hc3, clustered, kernel; default:
+                              robust)
+      --cluster <columns>     One or two cluster columns, comma-separated
+                              (implies --cov clustered).
+      --kernel <kernel>       HAC kernel. (values: bartlett, parzen, qs; default:
+                              bartlett; implies --cov kernel)
+      --bandwidth <h>         HAC bandwidth, 0 < h < n. (default: Newey-West
+                              automatic; implies --cov kernel)
       --debiased              Scale the covariance by n/(n-k) and use t and F
                               distributions.
       --level <level>         Confidence level of the intervals in JSON output.

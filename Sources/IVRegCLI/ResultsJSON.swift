@@ -11,7 +11,8 @@ enum ResultsJSON {
     var members: [(String, JSONValue)] = [
       ("model", .string(r.method)), ("formula", .string(formula)), ("dependent", .string(r.design.dependentName)),
       ("nobs", .integer(r.nobs)), ("rows_dropped", .integer(r.rowsDropped)),
-      ("cov_type", .string(r.covarianceEstimator.rawValue)), ("debiased", .bool(r.debiased)),
+      ("cov_type", .string(r.covarianceEstimator.name)), ("debiased", .bool(r.debiased)),
+      ("cov_config", covarianceConfiguration(r)),
       ("params", map(r.params)), ("std_errors", map(r.stdErrors)), ("tstats", map(r.tstats)),
       ("pvalues", map(r.pvalues)), ("conf_level", .number(level)),
       ("conf_int", .object(zip(names, intervals).map { ($0, .array([.number($1.lower), .number($1.upper)])) })),
@@ -33,6 +34,20 @@ enum ResultsJSON {
       members.append(("diagnostics", .object(r.diagnosticTests.map { ($0.key, test($0.test)) })))
     }
     return JSONValue.object(members).render()
+  }
+
+  /// The estimator's settings: the kernel and bandwidth used, or the cluster counts.
+  static func covarianceConfiguration(_ r: RegressionResults) -> JSONValue {
+    var members: [(String, JSONValue)] = []
+    if case .kernel(let kernel, let requested) = r.covarianceEstimator {
+      members.append(("kernel", .string(kernel.rawValue)))
+      members.append(("bandwidth", r.kernelBandwidth.map { .number($0) } ?? .null))
+      members.append(("automatic_bandwidth", .bool(requested == nil)))
+    }
+    if let counts = r.clusterCounts {
+      members.append(("num_clusters", .array(counts.map { .integer($0) })))
+    }
+    return .object(members)
   }
 
   static func test(_ t: TestStatistic) -> JSONValue {

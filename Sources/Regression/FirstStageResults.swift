@@ -48,7 +48,7 @@ public struct FirstStageResults: Sendable {
       let stage = DesignMatrices(dependentName: name, dependent: endogenous, exogenous: z, exogenousNames: design.allInstrumentNames)
       let core = try LinearFit(y: endogenous, x: z, xNames: design.allInstrumentNames, z: nil, zNames: [])
       let regression = RegressionResults(
-        method: "OLS", design: stage, fit: core, covariance: results.covarianceEstimator, debiased: results.debiased)
+        method: "OLS", design: stage, fit: core, covariance: results.resolvedCovariance, debiased: results.debiased)
       regressions.append(regression)
 
       let partialled = exogenousQR?.residuals(endogenous) ?? endogenous

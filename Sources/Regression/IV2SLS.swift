@@ -17,12 +17,15 @@ public import Tabular
 public struct IV2SLS: Sendable {
   /// The model's inputs.
   public let design: DesignMatrices
+  /// The table a formula model was built from (cluster columns are read from it).
+  let table: DataTable?
 
   /// A model from a formula.
   ///
   /// - Throws: ``FormulaError`` for formula or data problems.
   public init(formula: String, data: DataTable) throws {
     self.design = try DesignMatrices(formula: Formula(formula), data: data)
+    self.table = data
   }
 
   /// A model from design matrices (for example built from arrays).
@@ -33,6 +36,7 @@ public struct IV2SLS: Sendable {
       throw .underidentified(endogenous: design.endogenous.columns, instruments: design.instruments.columns)
     }
     self.design = design
+    self.table = nil
   }
 
   /// Estimates the model.
@@ -46,11 +50,13 @@ public struct IV2SLS: Sendable {
   public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
     guard design.isInstrumental else {
       let core = try LinearFit(y: design.dependent, x: design.regressors, xNames: design.regressorNames, z: nil, zNames: [])
-      return RegressionResults(method: "OLS", design: design, fit: core, covariance: covariance, debiased: debiased)
+      let resolved = try ResolvedCovariance(covariance, fit: core, design: design, table: table)
+      return RegressionResults(method: "OLS", design: design, fit: core, covariance: resolved, debiased: debiased)
     }
     let core = try LinearFit(
       y: design.dependent, x: design.regressors, xNames: design.regressorNames,
       z: design.allInstruments, zNames: design.allInstrumentNames)
-    return RegressionResults(method: "IV-2SLS", design: design, fit: core, covariance: covariance, debiased: debiased)
+    let resolved = try ResolvedCovariance(covariance, fit: core, design: design, table: table)
+      return RegressionResults(method: "IV-2SLS", design: design, fit: core, covariance: resolved, debiased: debiased)
   }
 }

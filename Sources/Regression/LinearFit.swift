@@ -85,20 +85,6 @@ struct LinearFit {
     }
     throw .collinear(role: role, columns: dependent.map { names[$0] }, relations: relations)
   }
-
-  /// The parameter covariance under `estimator`.
-  func covariance(_ estimator: CovarianceEstimator, debiased: Bool) -> Matrix {
-    let scale = debiased ? Double(n) / Double(n - k) : 1
-    switch estimator {
-    case .unadjusted:
-      let sigma2 = scale * Vector.sumOfSquares(residuals) / Double(n)
-      return (sigma2 * inverseGram).symmetrized()
-    case .robust:
-      let meat = xHat.weightedGram(residuals.map { $0 * $0 })
-      let sandwich = inverseGram.multiplied(by: meat).multiplied(by: inverseGram)
-      return (scale * sandwich).symmetrized()
-    }
-  }
 }
 
 /// A coefficient for a collinearity message: `2`, `-0.5`, `1.25e-07` (six significant digits).

@@ -19,6 +19,12 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case invalidLevel(Double)
   /// A NaN or infinite value in the model's data (row is 1-based).
   case nonFiniteValue(column: String, row: Int, value: Double)
+  /// Cluster variables that cannot be used (the message says why and where).
+  case invalidClusters(String)
+  /// A kernel bandwidth outside (0, n).
+  case invalidBandwidth(Double, observations: Int)
+  /// Too few observations for the automatic bandwidth rule.
+  case automaticBandwidthUndefined(observations: Int)
 
   public var description: String {
     switch self {
@@ -39,6 +45,12 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return "confidence level \(level) is not between 0 and 1"
     case .nonFiniteValue(let column, let row, let value):
       return "'\(column)' holds the non-finite value \(value) in row \(row)"
+    case .invalidClusters(let why):
+      return why
+    case .invalidBandwidth(let bandwidth, let n):
+      return "kernel bandwidth \(bandwidth) is outside (0, \(n)); it must be positive and less than the number of observations"
+    case .automaticBandwidthUndefined(let n):
+      return "the automatic kernel bandwidth is undefined for \(n) observations; give --bandwidth"
     }
   }
 }

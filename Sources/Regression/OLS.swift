@@ -12,6 +12,8 @@ public import Tabular
 public struct OLS: Sendable {
   /// The model's inputs.
   public let design: DesignMatrices
+  /// The table a formula model was built from (cluster columns are read from it).
+  let table: DataTable?
 
   /// A model from a formula without an IV block.
   ///
@@ -21,6 +23,7 @@ public struct OLS: Sendable {
     let parsed = try Formula(formula)
     guard !parsed.hasInstruments else { throw ModelError.instrumentsInOLS }
     self.design = try DesignMatrices(formula: parsed, data: data)
+    self.table = data
   }
 
   /// A model from design matrices (for example built from arrays).
@@ -29,6 +32,7 @@ public struct OLS: Sendable {
   public init(design: DesignMatrices) throws(ModelError) {
     guard !design.isInstrumental && design.instruments.columns == 0 else { throw .instrumentsInOLS }
     self.design = design
+    self.table = nil
   }
 
   /// Estimates the model.
@@ -40,6 +44,7 @@ public struct OLS: Sendable {
   /// - Complexity: O(*n*·*k*²).
   public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
     let core = try LinearFit(y: design.dependent, x: design.regressors, xNames: design.regressorNames, z: nil, zNames: [])
-    return RegressionResults(method: "OLS", design: design, fit: core, covariance: covariance, debiased: debiased)
+    let resolved = try ResolvedCovariance(covariance, fit: core, design: design, table: table)
+      return RegressionResults(method: "OLS", design: design, fit: core, covariance: resolved, debiased: debiased)
   }
 }

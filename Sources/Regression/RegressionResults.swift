@@ -15,8 +15,10 @@ public struct RegressionResults: Sendable {
   public let method: String
   /// The inputs of the fit.
   public let design: DesignMatrices
-  /// The covariance estimator used.
+  /// The covariance estimator requested.
   public let covarianceEstimator: CovarianceEstimator
+  /// The estimator with its clusters and bandwidth fixed (reused by the first stage).
+  let resolvedCovariance: ResolvedCovariance
   /// Whether the small-sample correction n/(n−k) and t/F inference are used.
   public let debiased: Bool
   /// When the model was fitted (printed in the summary header).
@@ -32,15 +34,28 @@ public struct RegressionResults: Sendable {
   /// Standard errors √diag(cov).
   public let stdErrors: [Double]
 
-  init(method: String, design: DesignMatrices, fit: LinearFit, covariance: CovarianceEstimator, debiased: Bool) {
+  init(method: String, design: DesignMatrices, fit: LinearFit, covariance: ResolvedCovariance, debiased: Bool) {
     self.method = method
     self.design = design
     self.fit = fit
-    self.covarianceEstimator = covariance
+    self.covarianceEstimator = covariance.estimator
+    self.resolvedCovariance = covariance
     self.debiased = debiased
     self.fitDate = Date()
     self.covariance = fit.covariance(covariance, debiased: debiased)
     self.stdErrors = self.covariance.diagonal.map { $0 >= 0 ? $0.squareRoot() : .nan }
+  }
+
+  /// The kernel bandwidth used by a HAC covariance (chosen automatically unless given).
+  public var kernelBandwidth: Double? {
+    if case .kernel(_, let bandwidth, _) = resolvedCovariance.kind { return bandwidth }
+    return nil
+  }
+
+  /// The number of clusters per clustering dimension of a cluster-robust covariance.
+  public var clusterCounts: [Int]? {
+    if case .clustered(let groups) = resolvedCovariance.kind { return groups.counts }
+    return nil
   }
 
   // MARK: - Inference
@@ -103,7 +118,7 @@ public struct RegressionResults: Sendable {
   /// eᵀe.
   public var residualSumOfSquares: Double { Vector.sumOfSquares(fit.residuals) }
   /// Whether the regressors contain a constant (explicitly or in their span).
-  public var hasConstant: Bool { ConstantDetection.hasConstant(fit.x, qr: fit.xQR) }
+  public var hasConstant: Bool { ConstantDetection.constant(in: fit.x).present }
   /// Σ(y − ȳ)² with a constant, Σy² without.
   public var totalSumOfSquares: Double {
     if hasConstant {

@@ -21,7 +21,7 @@ extension RegressionResults {
     let left: [(String, String)] = [
       ("Dep. Variable:", design.dependentName), ("Estimator:", method), ("No. Observations:", "\(nobs)"),
       ("Date:", Self.formatted(date, "EEE, MMM dd yyyy")), ("Time:", Self.formatted(date, "HH:mm:ss")),
-      ("Cov. Estimator:", covarianceEstimator.rawValue), ("", ""),
+      ("Cov. Estimator:", covarianceEstimator.name), ("", ""),
     ]
     let right: [(String, String)] = [
       ("R-squared:", SummaryFormat.number(rsquared)), ("Adj. R-squared:", SummaryFormat.number(rsquaredAdjusted)),
@@ -77,8 +77,28 @@ extension RegressionResults {
     return [
       "", "Endogenous: " + design.endogenousNames.joined(separator: ", "),
       "Instruments: " + design.instrumentNames.joined(separator: ", "),
-      covarianceEstimator.summaryDescription, "Debiased: " + (debiased ? "True" : "False"),
-    ] + notes
+    ] + covarianceFooter + notes
+  }
+
+  /// linearmodels' description of the covariance estimator and its configuration.
+  private var covarianceFooter: [String] {
+    let debiasedLine = "Debiased: " + (debiased ? "True" : "False")
+    switch resolvedCovariance.kind {
+    case .unadjusted:
+      return ["Unadjusted Covariance (Homoskedastic)", debiasedLine]
+    case .heteroskedastic(let type):
+      return [type == 0 ? "Robust Covariance (Heteroskedastic)" : "Robust Covariance (HC\(type))", debiasedLine]
+    case .kernel(let kernel, let bandwidth, let automatic):
+      var lines = ["Kernel Covariance (HAC)", debiasedLine, "Kernel: \(kernel.rawValue)", "Automatic Bandwidth: \(automatic ? "True" : "False")"]
+      if bandwidth != 0 { lines.append("Bandwidth: " + Self.formatBandwidth(bandwidth)) }
+      return lines
+    case .clustered(let groups):
+      return ["Clustered Covariance (One-Way)", debiasedLine, "Num Clusters: " + groups.counts.map(String.init).joined(separator: ", ")]
+    }
+  }
+
+  private static func formatBandwidth(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
   }
 
   private static func formatted(_ date: Date, _ pattern: String) -> String {

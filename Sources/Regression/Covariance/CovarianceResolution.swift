@@ -1,0 +1,81 @@
+import Formulas
+import Tabular
+
+extension ResolvedCovariance {
+  /// Fixes `estimator` for a fit: cluster ids read from `table` (for the rows the
+  /// model uses) or taken as given, and the kernel bandwidth checked or chosen.
+  ///
+  /// - Throws: ``ModelError/invalidClusters(_:)`` for unknown or missing cluster
+  ///   columns, missing ids, a wrong length or a single cluster;
+  ///   ``ModelError/invalidBandwidth(_:observations:)`` for a bandwidth outside
+  ///   (0, n); ``ModelError/automaticBandwidthUndefined(observations:)`` when the
+  ///   automatic rule cannot be applied.
+  init(
+    _ estimator: CovarianceEstimator, fit: LinearFit, design: DesignMatrices, table: DataTable?
+  ) throws(ModelError) {
+    self.estimator = estimator
+    switch estimator {
+    case .unadjusted: kind = .unadjusted
+    case .robust: kind = .heteroskedastic(0)
+    case .hc1: kind = .heteroskedastic(1)
+    case .hc2: kind = .heteroskedastic(2)
+    case .hc3: kind = .heteroskedastic(3)
+    case .clustered(let specification):
+      switch specification.source {
+      case .groups(let ids):
+        kind = .clustered(try ClusterGroups(ids: ids, observations: fit.n, names: []))
+      case .columns(let names):
+        let ids = try Self.clusterIDs(names, design: design, table: table)
+        kind = .clustered(try ClusterGroups(ids: ids, observations: fit.n, names: names))
+      }
+    case .kernel(let type, let bandwidth):
+      if let bandwidth {
+        guard bandwidth > 0, bandwidth < Double(fit.n) else {
+          throw .invalidBandwidth(bandwidth, observations: fit.n)
+        }
+        kind = .kernel(type, bandwidth: bandwidth, automatic: false)
+      } else {
+        guard let automatic = fit.automaticBandwidth(type) else {
+          throw .automaticBandwidthUndefined(observations: fit.n)
+        }
+        kind = .kernel(type, bandwidth: automatic, automatic: true)
+      }
+    }
+  }
+
+  /// Group ids from data columns, restricted to the model's rows; numeric or text.
+  private static func clusterIDs(_ names: [String], design: DesignMatrices, table: DataTable?) throws(ModelError) -> [[Int]] {
+    guard let table else {
+      throw .invalidClusters("cluster columns need the data table; for a model built from arrays use .clustered(.groups(...))")
+    }
+    var result: [[Int]] = []
+    for name in names {
+      guard let column = table[name] else {
+        let suggestion = closestMatch(to: name, among: table.columnNames).map { " (did you mean '\($0)'?)" } ?? ""
+        throw .invalidClusters("unknown cluster column '\(name)'\(suggestion)")
+      }
+      var ids: [Int] = []
+      ids.reserveCapacity(design.rowIndices.count)
+      var index: [Double: Int] = [:]
+      for row in design.rowIndices {
+        if column.isMissing(at: row) {
+          let line = table.sourceLines.map { " (line \($0[row]))" } ?? ""
+          throw .invalidClusters("cluster column '\(name)' is missing on row \(row + 1)\(line), a row the model uses")
+        }
+        switch column {
+        case .categorical(let labels): ids.append(Int(labels.codes[row]))
+        case .numeric(let values):
+          let value = values[row]
+          if let id = index[value] {
+            ids.append(id)
+          } else {
+            index[value] = index.count
+            ids.append(index.count - 1)
+          }
+        }
+      }
+      result.append(ids)
+    }
+    return result
+  }
+}
