@@ -14,6 +14,9 @@ struct FitOptions: Equatable {
   var kernel: KernelType?
   var bandwidth: Double?
   var debiased = false
+  var estimator = "2sls"
+  var fuller: Double?
+  var kappa: Double?
   var level = 0.95
   var firstStage = false
   var format: Format = .text
@@ -22,7 +25,10 @@ struct FitOptions: Equatable {
   static let valueOptions: [String: String] = [
     "--cov": "--cov <cov>", "--level": "--level <level>", "--format": "--format <format>",
     "--cluster": "--cluster <columns>", "--kernel": "--kernel <kernel>", "--bandwidth": "--bandwidth <h>",
+    "--estimator": "--estimator <estimator>", "--fuller": "--fuller <alpha>", "--kappa": "--kappa <kappa>",
   ]
+  /// Values of `--estimator`.
+  static let estimatorNames = ["2sls", "liml"]
   /// Values of `--cov`.
   static let covarianceNames = ["unadjusted", "robust", "hc0", "hc1", "hc2", "hc3", "clustered", "kernel"]
   static let flags = ["--debiased", "--first-stage", "--help", "-h", "--version"]
@@ -77,6 +83,12 @@ struct FitOptions: Equatable {
     options.dataPath = positional[0]
     options.formula = positional[1]
     _ = try options.covariance()
+    if (options.fuller != nil || options.kappa != nil) && options.estimator == "2sls"
+      && arguments.contains(where: { $0 == "--estimator" || $0.hasPrefix("--estimator=") })
+    {
+      throw .conflictingOptions("'--fuller' and '--kappa' need '--estimator liml'")
+    }
+    if options.fuller != nil || options.kappa != nil { options.estimator = "liml" }
     return options
   }
 
@@ -98,6 +110,14 @@ struct FitOptions: Equatable {
         throw .invalidValue(value, option: display, allowed: KernelType.allCases.map(\.rawValue))
       }
       self.kernel = kernel
+    case "--estimator":
+      guard Self.estimatorNames.contains(value.lowercased()) else {
+        throw .invalidValue(value, option: display, allowed: Self.estimatorNames)
+      }
+      estimator = value.lowercased()
+    case "--fuller", "--kappa":
+      guard let number = Double(value), number.isFinite else { throw .invalidValue(value, option: display, allowed: nil) }
+      if name == "--fuller" { fuller = number } else { kappa = number }
     case "--bandwidth":
       guard let bandwidth = Double(value), bandwidth.isFinite else {
         throw .invalidValue(value, option: display, allowed: nil)

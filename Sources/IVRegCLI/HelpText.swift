@@ -3,13 +3,13 @@ enum HelpText {
   static let version = "0.1.0"
 
   static let usage =
-    "ivreg [fit] <data> <formula> [--cov <cov>] [--cluster <columns>] [--kernel <kernel>] [--bandwidth <h>] [--debiased] [--level <level>] [--first-stage] [--format <format>]"
+    "ivreg [fit] <data> <formula> [--estimator <estimator>] [--fuller <alpha>] [--kappa <kappa>] [--cov <cov>] [--cluster <columns>] [--kernel <kernel>] [--bandwidth <h>] [--debiased] [--level <level>] [--first-stage] [--format <format>]"
 
   static let full = """
     OVERVIEW: Estimate OLS and instrumental-variables (2SLS) regressions from a CSV file.
 
-    Results match Python's linearmodels 7.1 (IV2SLS): robust (HC0) standard errors
-    and normal inference by default.
+    Results match Python's linearmodels 7.1 (IV2SLS, IVLIML): robust (HC0) standard
+    errors and normal inference by default.
 
     USAGE: \(usage)
 
@@ -20,6 +20,11 @@ enum HelpText {
                               intercept is implicit unless '0' or '-1' removes it.
 
     OPTIONS:
+      --estimator <estimator> IV estimator. (values: 2sls, liml; default: 2sls)
+      --fuller <alpha>        Fuller's modification of LIML (implies --estimator
+                              liml).
+      --kappa <kappa>         A fixed k-class kappa instead of LIML's estimate
+                              (implies --estimator liml; 1 is 2SLS, 0 is OLS).
       --cov <cov>             Covariance estimator. (values: unadjusted, robust,
                               hc0, hc1, hc2, hc3, clustered, kernel; default:
                               robust)

@@ -50,7 +50,12 @@ public enum IVRegCommand {
     do {
       let data = try DataTable(contentsOfCSVFile: options.dataPath)
       let design = try DesignMatrices(formula: formula, data: data)
-      let results = try IV2SLS(design: design).fit(covariance: try options.covariance(), debiased: options.debiased)
+      let covariance = try options.covariance()
+      let results =
+        options.estimator == "liml"
+        ? try IVLIML(design: design, fuller: options.fuller ?? 0, kappa: options.kappa)
+          .fit(covariance: covariance, debiased: options.debiased)
+        : try IV2SLS(design: design).fit(covariance: covariance, debiased: options.debiased)
       return Outcome(status: 0, standardOutput: try render(results, options: options), standardError: "")
     } catch let error as FormulaError {
       var message = "Error: \(error.description)\n"

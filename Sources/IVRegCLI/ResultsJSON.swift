@@ -9,7 +9,7 @@ enum ResultsJSON {
     func map(_ values: [Double]) -> JSONValue { .object(zip(names, values).map { ($0, .number($1)) }) }
     let intervals = try r.confidenceIntervals(level: level)
     var members: [(String, JSONValue)] = [
-      ("model", .string(r.method)), ("formula", .string(formula)), ("dependent", .string(r.design.dependentName)),
+      ("model", .string(r.method)), ("formula", .string(formula)), ("kappa", .number(r.kappa)), ("dependent", .string(r.design.dependentName)),
       ("nobs", .integer(r.nobs)), ("rows_dropped", .integer(r.rowsDropped)),
       ("cov_type", .string(r.covarianceEstimator.name)), ("debiased", .bool(r.debiased)),
       ("cov_config", covarianceConfiguration(r)),

@@ -54,7 +54,7 @@ public struct FirstStageResults: Sendable {
       let partialled = exogenousQR?.residuals(endogenous) ?? endogenous
       let partialRSquared = 1 - Vector.sumOfSquares(partialledQR.residuals(partialled)) / Vector.sumOfSquares(partialled)
       let index = nExogenous + j
-      let shea = olsInverse[index, index] / results.fit.inverseGram[index, index]
+      let shea = olsInverse[index, index] / results.fit.xHatInverseGram[index, index]
 
       let tested = Array(nExogenous..<(nExogenous + nInstruments))
       let label = "Partial F-statistic"

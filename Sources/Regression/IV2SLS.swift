@@ -48,15 +48,7 @@ public struct IV2SLS: Sendable {
   ///   them), n ≤ k, or instruments that do not identify the endogenous regressors.
   /// - Complexity: O(*n*·(*k* + *m*)²) for *k* regressors and *m* instruments.
   public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
-    guard design.isInstrumental else {
-      let core = try LinearFit(y: design.dependent, x: design.regressors, xNames: design.regressorNames, z: nil, zNames: [])
-      let resolved = try ResolvedCovariance(covariance, fit: core, design: design, table: table)
-      return RegressionResults(method: "OLS", design: design, fit: core, covariance: resolved, debiased: debiased)
-    }
-    let core = try LinearFit(
-      y: design.dependent, x: design.regressors, xNames: design.regressorNames,
-      z: design.allInstruments, zNames: design.allInstrumentNames)
-    let resolved = try ResolvedCovariance(covariance, fit: core, design: design, table: table)
-      return RegressionResults(method: "IV-2SLS", design: design, fit: core, covariance: resolved, debiased: debiased)
+    try KClassEstimation.fit(
+      design: design, table: table, kClass: .fixed(1), method: "IV-2SLS", covariance: covariance, debiased: debiased)
   }
 }

@@ -1,12 +1,23 @@
 import Foundation
 import LinearAlgebra
 
-/// The core of a k-class (κ = 0 OLS, κ = 1 2SLS) least-squares fit: the
-/// estimates, residuals and bread shared by every covariance estimator.
+/// How a fit weighs the instruments: linearmodels' κ-class family.
+enum KClass: Sendable, Equatable {
+  /// A fixed κ: 0 is OLS, 1 is 2SLS.
+  case fixed(Double)
+  /// LIML: κ̂ from the data, minus α/(n − |Z|) for Fuller(α).
+  case liml(fuller: Double)
+}
+
+/// The core of a κ-class least-squares fit: the estimates, residuals and bread
+/// shared by every covariance estimator.
 ///
-/// Estimation is by QR throughout: X̂ = P_Z X is formed with the Householder QR
-/// of Z, and β solves the least-squares problem of y on X̂ with the QR of X̂,
-/// so (X̂ᵀX̂)⁻¹ = R⁻¹R⁻ᵀ is never obtained by inverting a cross-product.
+/// β(κ) = [(1−κ)XᵀX + κX̂ᵀX̂]⁻¹[(1−κ)Xᵀy + κX̂ᵀy] with X̂ = P_Z X. For OLS and
+/// 2SLS (κ = 0, 1) estimation is by QR throughout: X̂ is formed with the
+/// Householder QR of Z, and β solves the least-squares problem of y on X̂ with
+/// the QR of X̂, so (X̂ᵀX̂)⁻¹ = R⁻¹R⁻ᵀ is never obtained by inverting a
+/// cross-product. Other κ (LIML, Fuller, a user κ) solve the κ-class normal
+/// equations, as linearmodels does.
 struct LinearFit {
   let y: [Double]
   /// Regressors X (n×k).
@@ -17,8 +28,14 @@ struct LinearFit {
   let zQR: QRDecomposition?
   /// X̂ = P_Z X (X itself for OLS).
   let xHat: Matrix
-  /// (X̂ᵀX̂)⁻¹.
-  let inverseGram: Matrix
+  /// (X̂ᵀX̂)⁻¹ (the 2SLS bread, used for leverages and Shea's R²).
+  let xHatInverseGram: Matrix
+  /// The κ-class bread [(1−κ)XᵀX + κX̂ᵀX̂]⁻¹ (equal to (X̂ᵀX̂)⁻¹ for OLS and 2SLS).
+  let bread: Matrix
+  /// The κ used (0 for OLS, 1 for 2SLS).
+  let kappa: Double
+  /// How many leading columns of X are exogenous.
+  let exogenousCount: Int
   let params: [Double]
   /// e = y − Xβ.
   let residuals: [Double]
@@ -28,10 +45,17 @@ struct LinearFit {
 
   /// Fits y on X, instrumenting with Z when given.
   ///
+  /// - Parameters:
+  ///   - exogenousCount: the number of leading columns of X that are exogenous
+  ///     (the rest are endogenous); needed for LIML's κ̂.
+  ///   - kClass: 2SLS (κ = 1) by default; ignored without instruments (OLS).
   /// - Throws: ``ModelError`` when X or Z is rank deficient (naming the
-  ///   columns), when there are no more observations than parameters, or when
-  ///   the projection of X on Z is collinear.
-  init(y: [Double], x: Matrix, xNames: [String], z: Matrix?, zNames: [String]) throws(ModelError) {
+  ///   columns), when there are no more observations than parameters, when
+  ///   the projection of X on Z is collinear, or when κ̂ cannot be estimated.
+  init(
+    y: [Double], x: Matrix, xNames: [String], z: Matrix?, zNames: [String],
+    exogenousCount: Int? = nil, kClass: KClass = .fixed(1)
+  ) throws(ModelError) {
     let n = y.count
     guard x.columns > 0 else { throw .noRegressors }
     guard n > x.columns else { throw .insufficientObservations(observations: n, parameters: x.columns) }
@@ -52,16 +76,75 @@ struct LinearFit {
     guard xHatQR.isFullRank else {
       throw .notIdentified(endogenous: xHatQR.dependentColumns.map { xNames[$0] })
     }
+    let exogenousCount = exogenousCount ?? x.columns
     self.y = y
     self.x = x
     self.xQR = xQR
     self.zQR = zQR
     self.xHat = xHat
-    self.inverseGram = xHatQR.inverseGram()
-    let params = xHatQR.leastSquares(y)
+    self.exogenousCount = exogenousCount
+    self.xHatInverseGram = xHatQR.inverseGram()
+
+    var kappa = 1.0
+    if let zQR {
+      switch kClass {
+      case .fixed(let value): kappa = value
+      case .liml(let fuller):
+        kappa = try Self.limlKappa(y: y, x: x, exogenousCount: exogenousCount, zQR: zQR)
+        kappa -= fuller / Double(n - zQR.columns)
+      }
+    }
+    self.kappa = zQR == nil ? 0 : kappa
+    let params: [Double]
+    if zQR == nil || kappa == 1 {
+      self.bread = xHatInverseGram
+      params = xHatQR.leastSquares(y)
+    } else {
+      let a = (1 - kappa) * x.gram() + kappa * xHat.gram()
+      guard let bread = try? a.symmetricInverse() else {
+        throw .singularKClass(kappa: kappa)
+      }
+      let b = zip(x.transposeMultiplied(by: y), xHat.transposeMultiplied(by: y)).map { (1 - kappa) * $0 + kappa * $1 }
+      self.bread = bread
+      params = bread.multiplied(by: b)
+    }
     self.params = params
-    let fitted = x.multiplied(by: params)
-    self.residuals = Vector.subtracting(y, fitted)
+    self.residuals = Vector.subtracting(y, x.multiplied(by: params))
+  }
+
+  /// LIML's κ̂: the smallest eigenvalue of W^{-1/2} W₁ W^{-1/2}, with
+  /// W = EᵀM_Z E and W₁ = EᵀM_{X₁}E for E = [y, endogenous] and X₁ the
+  /// exogenous regressors (linearmodels 7.1).
+  static func limlKappa(y: [Double], x: Matrix, exogenousCount: Int, zQR: QRDecomposition) throws(ModelError) -> Double {
+    let n = y.count
+    let endogenous = Array(exogenousCount..<x.columns)
+    let e = Matrix(columns: [y]).appendingColumns(of: x.selectingColumns(endogenous))
+    guard n - zQR.columns >= e.columns else {
+      throw .kappaUndefined("\(n) observations cannot estimate kappa; it needs at least \(zQR.columns + e.columns)")
+    }
+    let ez = zQR.residuals(e)
+    let ex1 = exogenousCount > 0 ? QRDecomposition(x.selectingColumns(Array(0..<exogenousCount))).residuals(e) : e
+    // Rank of the residuals with columns scaled to unit length, at tolerance √ε.
+    let norms = (0..<ez.columns).map { Vector.sumOfSquares(ez.column($0)).squareRoot() }
+    guard norms.allSatisfy({ $0 > 0 }),
+      SingularValueDecomposition(Matrix(columns: (0..<ez.columns).map { j in ez.column(j).map { $0 / norms[j] } }))
+        .singularValues.allSatisfy({ $0 > Double.ulpOfOne.squareRoot() })
+    else {
+      throw .kappaUndefined("the residuals of the dependent variable and the endogenous regressors on the instruments are linearly dependent")
+    }
+    let w = SymmetricEigenDecomposition(ez.gram())
+    guard w.eigenvalues.allSatisfy({ $0 > 0 }) else {
+      throw .kappaUndefined("the cross product of the residuals on the instruments is not positive definite")
+    }
+    // W^{-1/2} = V diag(λ^{-1/2}) Vᵀ
+    var scaled = w.eigenvectors
+    for j in 0..<scaled.columns {
+      let factor = 1 / w.eigenvalues[j].squareRoot()
+      for i in 0..<scaled.rows { scaled[i, j] *= factor }
+    }
+    let inverseRoot = scaled.multiplied(by: w.eigenvectors.transposed())
+    let q = inverseRoot.multiplied(by: ex1.gram()).multiplied(by: inverseRoot).symmetrized()
+    return SymmetricEigenDecomposition(q).eigenvalues.min() ?? .nan
   }
 
   private static func checkFinite(_ values: [Double], name: String) throws(ModelError) {

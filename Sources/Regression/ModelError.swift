@@ -25,6 +25,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case invalidBandwidth(Double, observations: Int)
   /// Too few observations for the automatic bandwidth rule.
   case automaticBandwidthUndefined(observations: Int)
+  /// LIML's κ cannot be estimated (the message says why).
+  case kappaUndefined(String)
+  /// The κ-class matrix (1−κ)XᵀX + κX̂ᵀX̂ is singular.
+  case singularKClass(kappa: Double)
 
   public var description: String {
     switch self {
@@ -49,6 +53,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return why
     case .invalidBandwidth(let bandwidth, let n):
       return "kernel bandwidth \(bandwidth) is outside (0, \(n)); it must be positive and less than the number of observations"
+    case .kappaUndefined(let why):
+      return "unable to estimate kappa: \(why)"
+    case .singularKClass(let kappa):
+      return "the k-class matrix for kappa = \(kappa) is singular"
     case .automaticBandwidthUndefined(let n):
       return "the automatic kernel bandwidth is undefined for \(n) observations; give --bandwidth"
     }

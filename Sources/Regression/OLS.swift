@@ -43,8 +43,7 @@ public struct OLS: Sendable {
   /// - Throws: ``ModelError`` for collinear regressors (naming them) or n ≤ k.
   /// - Complexity: O(*n*·*k*²).
   public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
-    let core = try LinearFit(y: design.dependent, x: design.regressors, xNames: design.regressorNames, z: nil, zNames: [])
-    let resolved = try ResolvedCovariance(covariance, fit: core, design: design, table: table)
-      return RegressionResults(method: "OLS", design: design, fit: core, covariance: resolved, debiased: debiased)
+    try KClassEstimation.fit(
+      design: design, table: table, kClass: .fixed(1), method: "OLS", covariance: covariance, debiased: debiased)
   }
 }

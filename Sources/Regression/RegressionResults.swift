@@ -46,6 +46,9 @@ public struct RegressionResults: Sendable {
     self.stdErrors = self.covariance.diagonal.map { $0 >= 0 ? $0.squareRoot() : .nan }
   }
 
+  /// The κ of the κ-class estimate: 1 for 2SLS, 0 for OLS, κ̂ (or Fuller's κ) for LIML.
+  public var kappa: Double { fit.kappa }
+
   /// The kernel bandwidth used by a HAC covariance (chosen automatically unless given).
   public var kernelBandwidth: Double? {
     if case .kernel(_, let bandwidth, _) = resolvedCovariance.kind { return bandwidth }
@@ -96,7 +99,7 @@ public struct RegressionResults: Sendable {
   public var numericallyZeroStandardErrors: [String] {
     let sigma2 = residualSumOfSquares / Double(nobs)
     return parameterNames.indices.compactMap { j in
-      let reference = (sigma2 * fit.inverseGram[j, j]).squareRoot()
+      let reference = (sigma2 * fit.bread[j, j]).squareRoot()
       return stdErrors[j] <= 1e-8 * reference ? parameterNames[j] : nil
     }
   }

@@ -8,7 +8,7 @@ extension LinearFit {
     switch estimator.kind {
     case .unadjusted:
       let sigma2 = (debiased ? degreesOfFreedomScale : 1) * Vector.sumOfSquares(residuals) / Double(n)
-      return (sigma2 * inverseGram).symmetrized()
+      return (sigma2 * bread).symmetrized()
     case .heteroskedastic(let type):
       var weights = residuals.map { $0 * $0 }
       if type >= 2 {
@@ -33,7 +33,7 @@ extension LinearFit {
 
   /// A⁻¹ S A⁻¹, symmetrised.
   private func sandwich(_ meat: Matrix) -> Matrix {
-    inverseGram.multiplied(by: meat).multiplied(by: inverseGram).symmetrized()
+    bread.multiplied(by: meat).multiplied(by: bread).symmetrized()
   }
 
   /// Scores gᵢ = x̂ᵢeᵢ (n×k).
@@ -47,7 +47,7 @@ extension LinearFit {
 
   /// Second-stage leverages hᵢ = x̂ᵢᵀ(X̂ᵀX̂)⁻¹x̂ᵢ.
   var leverage: [Double] {
-    let projected = xHat.multiplied(by: inverseGram)
+    let projected = xHat.multiplied(by: xHatInverseGram)
     var h = [Double](repeating: 0, count: n)
     for j in 0..<k {
       for i in 0..<n { h[i] += projected[i, j] * xHat[i, j] }

@@ -82,7 +82,8 @@ extension RegressionResults {
 
   /// linearmodels' description of the covariance estimator and its configuration.
   private var covarianceFooter: [String] {
-    let debiasedLine = "Debiased: " + (debiased ? "True" : "False")
+    var debiasedLine = "Debiased: " + (debiased ? "True" : "False")
+    if kappa != 1 { debiasedLine += "\nKappa: " + String(format: "%0.3f", kappa) }
     switch resolvedCovariance.kind {
     case .unadjusted:
       return ["Unadjusted Covariance (Homoskedastic)", debiasedLine]
