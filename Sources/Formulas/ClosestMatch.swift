@@ -4,8 +4,10 @@
 /// least 1. Used for "did you mean" suggestions.
 public func closestMatch(to name: String, among candidates: [String], limit: Int? = nil) -> String? {
   let limit = limit ?? max(1, name.count / 3)
+  // Suggestions are for typos in ordinary names; the distance table is quadratic in length.
+  guard name.count <= 100 else { return nil }
   var best: (String, Int)?
-  for candidate in candidates {
+  for candidate in candidates where abs(candidate.count - name.count) <= limit {
     let d = editDistance(Array(name.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
     if d <= limit && (best == nil || d < best?.1 ?? Int.max) { best = (candidate, d) }
   }

@@ -109,6 +109,11 @@ public struct DesignMatrices: Sendable {
     let (endogenous, endogenousNames) = try frame.columns(for: endogenousTerms, encoder: &endogenousEncoder)
     var instrumentEncoder = encoder
     let (instruments, instrumentNames) = try frame.columns(for: instrumentTerms, encoder: &instrumentEncoder)
+    var seen: Set<String> = []
+    for name in exogenousNames + endogenousNames + instrumentNames where !seen.insert(name).inserted {
+      let term = (exogenousTerms + endogenousTerms + instrumentTerms).last { name.hasPrefix($0.name) }
+      throw .duplicateColumnName(name, offset: term?.offset ?? 0)
+    }
     if instruments.columns < endogenous.columns {
       throw .underidentified(
         endogenous: endogenous.columns, instruments: instruments.columns, offset: parsed.ivBlockOffset ?? 0)

@@ -56,6 +56,12 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
   case tooDeeplyNested(limit: Int, offset: Int)
   /// Interactions that expand to more terms than the parser allows.
   case tooManyTerms(limit: Int, offset: Int)
+  /// A term with more categorical factors than the encoder allows.
+  case tooManyCategoricalFactors(term: String, limit: Int, offset: Int)
+  /// The terms so far need more columns than there are observations.
+  case tooManyColumns(term: String, columns: Int, observations: Int, offset: Int)
+  /// Two model columns with the same name (for example a column called `a:b` next to the term a:b).
+  case duplicateColumnName(String, offset: Int)
   /// A plain variable whose column was read as text although its values look
   /// like numbers: `value` (on `row`) is the first one that is not a number.
   case numbersReadAsText(column: String, value: String, row: Int, line: Int?, mixed: Bool, offset: Int)
@@ -71,7 +77,8 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       .instrumentIsRegressor(_, _, let o), .dependentOnRightHandSide(_, let o),
       .underidentified(_, _, let o), .categoricalInArithmetic(_, let o),
       .invalidDependent(_, let o), .unknownReferenceLevel(_, _, _, let o), .tooDeeplyNested(_, let o),
-      .tooManyTerms(_, let o), .numbersReadAsText(_, _, _, _, _, let o):
+      .tooManyTerms(_, let o), .numbersReadAsText(_, _, _, _, _, let o),
+      .tooManyCategoricalFactors(_, _, let o), .tooManyColumns(_, _, _, let o), .duplicateColumnName(_, let o):
       return o
     case .nonFiniteTransform, .nonFiniteData, .noCompleteRows, .noRows:
       return nil
@@ -141,6 +148,12 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       return at + "the formula nests more than \(limit) levels deep"
     case .tooManyTerms(let limit, _):
       return at + "the interactions expand to more than \(limit) terms"
+    case .tooManyCategoricalFactors(let term, let limit, _):
+      return at + "the term '\(term)' interacts more than \(limit) categorical variables"
+    case .tooManyColumns(let term, let columns, let observations, _):
+      return at + "up to the term '\(term)' the model needs \(columns) columns but has only \(observations) observations"
+    case .duplicateColumnName(let name, _):
+      return at + "two model columns are both named '\(name)'"
     case .numbersReadAsText(let column, let value, let row, let line, let mixed, _):
       let why =
         mixed

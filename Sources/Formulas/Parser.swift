@@ -156,8 +156,8 @@ struct Parser {
         }
         left = left.union(TermList([common]).interacting(with: right))
       } else {
-        left = try checkSize(left.interacting(with: right), at: operatorToken).union(left).union(right)
-        left = TermList(left.sortedByDegree)
+        // formulaic: the operands' terms, then their interactions (sorted by degree later).
+        left = left.union(right).union(try checkSize(left.interacting(with: right), at: operatorToken))
       }
       left = try checkSize(left, at: operatorToken)
     }
@@ -315,9 +315,11 @@ struct Parser {
     }
     advance()
     try expect("(", "'(' after Treatment")
+    var keyword = ""
     if current.kind == .identifier && current.text == "reference" {
       advance()
       try expect("=", "'=' after reference")
+      keyword = "reference="
     }
     let level: ReferenceLevel
     let levelText: String
@@ -340,7 +342,7 @@ struct Parser {
     }
     advance()
     try expect(")", "')' to close Treatment(")
-    return (level, "Treatment(reference=\(levelText))")
+    return (level, "\(token.text)(\(keyword)\(levelText))")
   }
 
   /// `'[' sum '~' sum ']'`
@@ -379,8 +381,12 @@ struct Parser {
 
   /// `arith := term (('+'|'-') term)*`
   mutating func parseArithmetic() throws(FormulaError) -> ValueExpression {
+    let entryDepth = depth
+    defer { depth = entryDepth }
     var left = try parseArithmeticProduct()
     while current.isSymbol("+") || current.isSymbol("-") {
+      // Each operator deepens the (left-deep) expression tree that evaluation recurses over.
+      try nest(at: current)
       let op: ValueExpression.BinaryOperator = current.isSymbol("+") ? .add : .subtract
       advance()
       left = .binary(op, left, try parseArithmeticProduct())
@@ -389,8 +395,11 @@ struct Parser {
   }
 
   private mutating func parseArithmeticProduct() throws(FormulaError) -> ValueExpression {
+    let entryDepth = depth
+    defer { depth = entryDepth }
     var left = try parseArithmeticUnary()
     while current.isSymbol("*") || current.isSymbol("/") {
+      try nest(at: current)
       let op: ValueExpression.BinaryOperator = current.isSymbol("*") ? .multiply : .divide
       advance()
       left = .binary(op, left, try parseArithmeticUnary())

@@ -5,6 +5,8 @@ import Tabular
 struct RowFrame {
   let data: DataTable
   let rows: [Int]
+  /// A term may interact at most this many categorical factors (each doubles the work of coding it).
+  static let maximumCategoricalFactors = 10
 
   var count: Int { rows.count }
 
@@ -82,8 +84,30 @@ struct RowFrame {
   func columns(for terms: [ResolvedTerm], encoder: inout TermEncoder) throws(FormulaError) -> (Matrix, [String]) {
     var names: [String] = []
     var values: [Double] = []
+    var columnCount = 0
     for term in terms {
+      let categoricalFactors = term.factors.filter(\.isCategorical).count
+      guard categoricalFactors <= Self.maximumCategoricalFactors else {
+        throw .tooManyCategoricalFactors(term: term.name, limit: Self.maximumCategoricalFactors, offset: term.offset)
+      }
       let scoped = encoder.scopedTerms(factorNames: term.factors.map(\.name), categorical: term.factors.map(\.isCategorical))
+      // Count the columns before making them: a mistyped number can turn a column into
+      // thousands of categories, and n×n dummies would exhaust memory.
+      var levelCounts: [Int: Int] = [:]
+      for (i, factor) in term.factors.enumerated() {
+        if case .categorical(let column, let reference) = factor.kind {
+          levelCounts[i] = try categories(column: column, reference: reference, factorName: factor.name, offset: factor.offset).labels.count
+        }
+      }
+      for scopedTerm in scoped {
+        columnCount += scopedTerm.factors.reduce(1) { product, scopedFactor in
+          guard let levels = levelCounts[scopedFactor.factor] else { return product }
+          return product.multipliedReportingOverflow(by: scopedFactor.reduced ? levels - 1 : levels).partialValue
+        }
+      }
+      guard columnCount < max(count, 2) else {
+        throw .tooManyColumns(term: term.name, columns: columnCount, observations: count, offset: term.offset)
+      }
       for scopedTerm in scoped {
         if scopedTerm.factors.isEmpty {
           names.append("Intercept")
@@ -105,6 +129,12 @@ struct RowFrame {
           var product = [Double](repeating: 1, count: count)
           for (_, column) in ordered {
             for i in 0..<count { product[i] *= column[i] }
+          }
+          if ordered.count > 1, let i = product.firstIndex(where: { !$0.isFinite }) {
+            let inputs = ordered.map { "\($0.0) = \(formatValue($0.1[i]))" }.joined(separator: ", ")
+            throw .nonFiniteTransform(
+              term: ordered.map(\.0).joined(separator: ":"), row: rows[i] + 1, line: line(ofUsedRow: i),
+              inputs: inputs + " gives " + formatValue(product[i]))
           }
           values.append(contentsOf: product)
         }

@@ -49,9 +49,10 @@ struct TermEncoder {
       products = next
     }
     var span: [ScopedTerm] = []
+    var seen: Set<ScopedTerm> = []
     for p in products {
       let term = ScopedTerm(factors: p)
-      if !span.contains(term) && !spanned.contains(term) { span.append(term) }
+      if !spanned.contains(term) && seen.insert(term).inserted { span.append(term) }
     }
     spanned.formUnion(span)
     return Self.simplify(span)

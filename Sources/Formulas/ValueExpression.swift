@@ -69,11 +69,14 @@ indirect enum ValueExpression: Sendable, Equatable {
   private func render(parentPrecedence: Int, rightOfPower: Bool = false) -> String {
     switch self {
     case .variable(let name, _): return name
-    case .number(_, let text): return text
+    case .number(let value, let text):
+      // Python's ast.unparse prints integers as written and floats by repr (1.50 → 1.5, 1e1 → 10.0).
+      return text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) ? "\(value)" : text
     case .negate(let inner), .plus(let inner):
       let sign = if case .negate = self { "-" } else { "+" }
       let body = sign + inner.render(parentPrecedence: 3)
-      return parentPrecedence > 3 && !rightOfPower ? "(\(body))" : body
+      // A unary operand of ** is parenthesised on either side: (-x) ** 2, x ** (-1).
+      return parentPrecedence > 3 || rightOfPower ? "(\(body))" : body
     case .call(_, let spelling, let argument):
       return "\(spelling)(\(argument.render(parentPrecedence: 0)))"
     case .binary(let op, let l, let r):

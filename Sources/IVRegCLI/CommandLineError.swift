@@ -8,6 +8,7 @@ public enum CommandLineError: Error, Equatable, CustomStringConvertible {
   case unknownOption(String, suggestion: String?)
   case unexpectedArguments([String])
   case conflictingOptions(String)
+  case flagWithValue(String)
 
   public var description: String {
     switch self {
@@ -22,6 +23,8 @@ public enum CommandLineError: Error, Equatable, CustomStringConvertible {
       return "The value '\(value)' is invalid for '\(option)'. Please provide one of \(list)."
     case .unknownOption(let option, let suggestion):
       return "Unknown option '\(option)'" + (suggestion.map { ". Did you mean '\($0)'?" } ?? "")
+    case .flagWithValue(let flag):
+      return "The flag '\(flag)' does not take a value"
     case .conflictingOptions(let message):
       return message
     case .unexpectedArguments(let arguments):

@@ -68,6 +68,9 @@ struct FitOptions: Equatable {
         try options.set(name, value, display: display)
         continue
       }
+      if inlineValue != nil, flags.contains(name) {
+        throw .flagWithValue(name)
+      }
       switch name {
       case "--debiased": options.debiased = true
       case "--first-stage": options.firstStage = true

@@ -9,7 +9,8 @@ enum HelpText {
     OVERVIEW: Estimate OLS and instrumental-variables (2SLS) regressions from a CSV file.
 
     Results match Python's linearmodels 7.1 (IV2SLS, IVLIML): robust (HC0) standard
-    errors and normal inference by default.
+    errors and normal inference by default. Unlike linearmodels, IV formulas get an
+    intercept unless '0' or '-1' removes it (as in R and statsmodels).
 
     USAGE: \(usage)
 

@@ -77,8 +77,8 @@ public enum IVRegCommand {
       if results.rowsDropped > 0 {
         text += "\nRows dropped: \(results.rowsDropped) (missing values)\n"
       }
-      if options.firstStage, let firstStage = results.firstStage {
-        text += "\n" + firstStage.summary + "\n"
+      if options.firstStage && results.design.isInstrumental {
+        text += "\n" + (results.firstStage?.summary ?? "First stage unavailable: the first-stage regressions need more observations than instruments") + "\n"
       }
       return text
     }

@@ -31,6 +31,8 @@ enum ResultsJSON {
           ]))
         })
       ))
+    }
+    if r.design.isInstrumental {
       members.append(("diagnostics", .object(r.diagnosticTests.map { ($0.key, test($0.test)) })))
     }
     return JSONValue.object(members).render()

@@ -40,6 +40,7 @@ public struct FirstStageResults: Sendable {
     let exogenousQR: QRDecomposition? = nExogenous > 0 ? QRDecomposition(design.exogenous) : nil
     let partialledInstruments = exogenousQR?.residuals(design.instruments) ?? design.instruments
     let partialledQR = QRDecomposition(partialledInstruments)
+    let partialledSpanConstant = ConstantDetection.constant(in: partialledInstruments).present
     let olsInverse = results.fit.xQR.inverseGram()
     var diagnostics: [Diagnostics] = []
     var regressions: [RegressionResults] = []
@@ -52,7 +53,13 @@ public struct FirstStageResults: Sendable {
       regressions.append(regression)
 
       let partialled = exogenousQR?.residuals(endogenous) ?? endogenous
-      let partialRSquared = 1 - Vector.sumOfSquares(partialledQR.residuals(partialled)) / Vector.sumOfSquares(partialled)
+      // linearmodels fits OLS of the partialled endogenous on the partialled instruments,
+      // whose R² is centred when those span a constant (possible without exogenous regressors).
+      let partialledTotal =
+        partialledSpanConstant
+        ? Vector.sumOfSquares(partialled.map { $0 - Vector.sum(partialled) / Double(n) })
+        : Vector.sumOfSquares(partialled)
+      let partialRSquared = 1 - Vector.sumOfSquares(partialledQR.residuals(partialled)) / partialledTotal
       let index = nExogenous + j
       let shea = olsInverse[index, index] / results.fit.xHatInverseGram[index, index]
 

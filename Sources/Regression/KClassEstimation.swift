@@ -16,7 +16,9 @@ enum KClassEstimation {
       z: instrumental ? design.allInstruments : nil, zNames: instrumental ? design.allInstrumentNames : [],
       exogenousCount: design.exogenous.columns, kClass: kClass)
     let resolved = try ResolvedCovariance(covariance, fit: core, design: design, table: table)
-    return RegressionResults(
+    let results = RegressionResults(
       method: instrumental ? method : "OLS", design: design, fit: core, covariance: resolved, debiased: debiased)
+    guard results.covariance.columnMajorValues.allSatisfy(\.isFinite) else { throw .nonFiniteCovariance }
+    return results
   }
 }

@@ -132,8 +132,14 @@ public struct RegressionResults: Sendable {
   }
   /// Total minus residual sum of squares.
   public var modelSumOfSquares: Double { totalSumOfSquares - residualSumOfSquares }
-  /// 1 − RSS/TSS (can be negative for IV).
-  public var rsquared: Double { 1 - residualSumOfSquares / totalSumOfSquares }
+  /// 1 − RSS/TSS (can be negative for IV); NaN when the total sum of squares is
+  /// rounding noise (a constant dependent variable), as linearmodels 7.1.
+  public var rsquared: Double {
+    let total = totalSumOfSquares
+    let noise = Double(max(nobs, 100)) * Double.ulpOfOne
+    guard total > noise * noise * Vector.sumOfSquares(fit.y) else { return .nan }
+    return 1 - residualSumOfSquares / total
+  }
   /// 1 − (n − c)/(n − k)·(1 − R²), c = 1 with a constant.
   public var rsquaredAdjusted: Double {
     let c = hasConstant ? 1.0 : 0.0

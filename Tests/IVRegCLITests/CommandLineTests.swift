@@ -30,6 +30,7 @@ struct CommandLineTests {
     (["data.csv", "y ~ x", "--bandwidth", "3", "--cov", "robust"], "Error: '--kernel' and '--bandwidth' need '--cov kernel', not '--cov robust'"),
     (["data.csv", "y ~ x", "--kernel", "gauss"], "Error: The value 'gauss' is invalid for '--kernel <kernel>'. Please provide one of 'bartlett', 'parzen' or 'qs'."),
     (["data.csv", "y ~ x", "--cluster", "a,b,c"], "Error: The value 'a,b,c' is invalid for '--cluster <columns>'"),
+    (["data.csv", "y ~ x", "--debiased=false"], "Error: The flag '--debiased' does not take a value"),
     (["data.csv", "y ~ x", "--format=xml"], "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' or 'json'."),
     (["data.csv", "y ~ x", "--level", "1.5"], "Error: The value '1.5' is invalid for '--level <level>'"),
     (["data.csv", "y ~ x", "--debaised"], "Error: Unknown option '--debaised'. Did you mean '--debiased'?"),
