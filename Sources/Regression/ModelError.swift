@@ -27,6 +27,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case automaticBandwidthUndefined(observations: Int)
   /// LIML's κ cannot be estimated (the message says why).
   case kappaUndefined(String)
+  /// A variable named in an exogeneity test that is not endogenous.
+  case unknownEndogenous(String, endogenous: [String])
   /// The covariance matrix has infinite or NaN entries.
   case nonFiniteCovariance
   /// The κ-class matrix (1−κ)XᵀX + κX̂ᵀX̂ is singular.
@@ -57,6 +59,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return "kernel bandwidth \(bandwidth) is outside (0, \(n)); it must be positive and less than the number of observations"
     case .kappaUndefined(let why):
       return "unable to estimate kappa: \(why)"
+    case .unknownEndogenous(let name, let endogenous):
+      return "'\(name)' is not an endogenous regressor (endogenous: \(endogenous.joined(separator: ", ")))"
     case .nonFiniteCovariance:
       return "the covariance of the estimates is not finite: values too large to square (rescale the variables) or, for hc2/hc3, an observation with leverage 1"
     case .singularKClass(let kappa):

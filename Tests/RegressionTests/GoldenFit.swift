@@ -162,5 +162,9 @@ func checkInstrumentDiagnostics(
   for (key, test) in r.diagnosticTests {
     checkTest(test, against: try #require(tests[key], sourceLocation: sourceLocation), label: "\(label) \(key)", sourceLocation: sourceLocation)
   }
-  #expect(r.diagnosticTests.map(\.key) == ["wu_hausman", "durbin", "sargan"], sourceLocation: sourceLocation)
+  #expect(
+    r.diagnosticTests.map(\.key) == [
+      "wu_hausman", "durbin", "sargan", "basmann", "basmann_f", "wooldridge_score", "wooldridge_regression",
+      "wooldridge_overid", "anderson_rubin",
+    ], sourceLocation: sourceLocation)
 }
