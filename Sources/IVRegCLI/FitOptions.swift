@@ -19,6 +19,7 @@ struct FitOptions: Equatable {
   var kappa: Double?
   var level = 0.95
   var firstStage = false
+  var diagnostics = false
   var format: Format = .text
 
   /// Options that take a value, with their value names (for messages and help).
@@ -31,7 +32,7 @@ struct FitOptions: Equatable {
   static let estimatorNames = ["2sls", "liml"]
   /// Values of `--cov`.
   static let covarianceNames = ["unadjusted", "robust", "hc0", "hc1", "hc2", "hc3", "clustered", "kernel"]
-  static let flags = ["--debiased", "--first-stage", "--help", "-h", "--version"]
+  static let flags = ["--debiased", "--first-stage", "--diagnostics", "--help", "-h", "--version"]
 
   /// Parses the arguments after the program name (and an optional `fit`).
   static func parse(_ arguments: [String]) throws(CommandLineError) -> FitOptions {
@@ -74,6 +75,7 @@ struct FitOptions: Equatable {
       switch name {
       case "--debiased": options.debiased = true
       case "--first-stage": options.firstStage = true
+      case "--diagnostics": options.diagnostics = true
       default:
         let known = Array(valueOptions.keys) + flags
         throw .unknownOption(argument, suggestion: suggestion(for: name, among: known))

@@ -3,7 +3,7 @@ enum HelpText {
   static let version = "0.1.0"
 
   static let usage =
-    "ivreg [fit] <data> <formula> [--estimator <estimator>] [--fuller <alpha>] [--kappa <kappa>] [--cov <cov>] [--cluster <columns>] [--kernel <kernel>] [--bandwidth <h>] [--debiased] [--level <level>] [--first-stage] [--format <format>]"
+    "ivreg [fit] <data> <formula> [--estimator <estimator>] [--fuller <alpha>] [--kappa <kappa>] [--cov <cov>] [--cluster <columns>] [--kernel <kernel>] [--bandwidth <h>] [--debiased] [--level <level>] [--first-stage] [--diagnostics] [--format <format>]"
 
   static let full = """
     OVERVIEW: Estimate OLS and instrumental-variables (2SLS) regressions from a CSV file.
@@ -40,6 +40,7 @@ enum HelpText {
       --level <level>         Confidence level of the intervals in JSON output.
                               (default: 0.95)
       --first-stage           Also print the first-stage results of an IV model.
+      --diagnostics           Also print the specification tests of an IV model.
       --format <format>       Output format. (values: text, json; default: text)
       --version               Show the version.
       -h, --help              Show help information.

@@ -80,6 +80,9 @@ public enum IVRegCommand {
       if options.firstStage && results.design.isInstrumental {
         text += "\n" + (results.firstStage?.summary ?? "First stage unavailable: the first-stage regressions need more observations than instruments") + "\n"
       }
+      if options.diagnostics && results.design.isInstrumental {
+        text += "\n" + results.diagnosticsSummary + "\n"
+      }
       return text
     }
   }

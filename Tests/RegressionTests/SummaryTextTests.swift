@@ -76,3 +76,19 @@ struct SummaryTextTests {
     #expect(lines[6].wholeMatch(of: /Time:                        \d\d:\d\d:\d\d   Distribution: +chi2\(2\)/) != nil)
   }
 }
+
+@Suite("Specification tests block")
+struct DiagnosticsSummaryTests {
+  @Test func oneLinePerTestWithLinearmodelsNumbers() throws {
+    let data = try DataTable(contentsOfCSVFile: Fixtures.url("data/golden20.csv").path)
+    let results = try IV2SLS(formula: "y ~ 1 + x1 + [x2 ~ z1 + z2]", data: data).fit(covariance: .unadjusted)
+    let lines = results.diagnosticsSummary.split(separator: "\n").map(String.init)
+    #expect(lines.count == 14)
+    #expect(lines[1].allSatisfy { $0 == "=" })
+    // linearmodels 7.1 (§10): Wu-Hausman 7.748384972192274 F(1,16), Sargan 0.07109715400801297.
+    #expect(lines[4] == "Wu-Hausman (exogeneity)                    7.7484        F(1,16)    0.0133")
+    #expect(lines[6] == "Sargan (overidentification)                0.0711        chi2(1)    0.7897")
+    let ols = try OLS(formula: "y ~ x1 + x2", data: data).fit()
+    #expect(ols.diagnosticsSummary.isEmpty)
+  }
+}
