@@ -32,7 +32,7 @@ struct LinearFit {
   let xHatInverseGram: Matrix
   /// The κ-class bread [(1−κ)XᵀX + κX̂ᵀX̂]⁻¹ (equal to (X̂ᵀX̂)⁻¹ for OLS and 2SLS).
   let bread: Matrix
-  /// The κ used (0 for OLS, 1 for 2SLS).
+  /// The κ used (1 for 2SLS and for OLS, as linearmodels reports it).
   let kappa: Double
   /// How many leading columns of X are exogenous.
   let exogenousCount: Int
@@ -94,7 +94,8 @@ struct LinearFit {
         kappa -= fuller / Double(n - zQR.columns)
       }
     }
-    self.kappa = zQR == nil ? 0 : kappa
+    // Without instruments X̂ = X and κ is immaterial; linearmodels' IV2SLS reports 1.
+    self.kappa = zQR == nil ? 1 : kappa
     let params: [Double]
     if zQR == nil || kappa == 1 {
       self.bread = xHatInverseGram

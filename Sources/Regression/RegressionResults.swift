@@ -46,7 +46,7 @@ public struct RegressionResults: Sendable {
     self.stdErrors = self.covariance.diagonal.map { $0 >= 0 ? $0.squareRoot() : .nan }
   }
 
-  /// The κ of the κ-class estimate: 1 for 2SLS, 0 for OLS, κ̂ (or Fuller's κ) for LIML.
+  /// The κ of the κ-class estimate: 1 for 2SLS (and OLS, as linearmodels reports it), κ̂ or Fuller's κ for LIML.
   public var kappa: Double { fit.kappa }
 
   /// The kernel bandwidth used by a HAC covariance (chosen automatically unless given).
@@ -168,8 +168,16 @@ public struct RegressionResults: Sendable {
   }
 }
 
-/// bᵀC⁻¹b, or nil when C is singular.
+/// bᵀC⁻¹b, or nil when C is singular to rounding (its smallest eigenvalue in
+/// magnitude is below q·ε of its largest) — as a cluster-robust covariance with no more
+/// clusters than tested parameters is: its rank is at most G − 1, and inverting
+/// it would return noise (linearmodels prints such noise; we report no test).
 func waldStatistic(params b: [Double], covariance c: Matrix) -> Double? {
+  // Two-way cluster covariances can be indefinite yet invertible: test |λ|, not λ.
+  let magnitudes = SymmetricEigenDecomposition(c).eigenvalues.map { abs($0) }
+  guard let smallest = magnitudes.min(), let largest = magnitudes.max(), largest > 0,
+    smallest > Double(magnitudes.count) * Double.ulpOfOne * largest
+  else { return nil }
   guard let inverse = try? c.symmetricInverse() else { return nil }
   let w = Vector.dot(b, inverse.multiplied(by: b))
   return w.isFinite ? w : nil

@@ -89,38 +89,71 @@ func checkFit(
         continue
       }
       guard let b else { continue }
-      expectClose(a, b, rtol: rtol, atol: name == "pvalues" ? 1e-300 : 0, "\(label) \(name)[\(i)]", sourceLocation: sourceLocation)
+      // An interval bound near zero is β ± q·se with cancellation: compare it on the scale |β| + 2·se.
+      let atol =
+        name == "pvalues" ? 1e-300 : name.hasPrefix("ci") ? rtol * (abs(r.params[i]) + 2 * r.stdErrors[i]) : 0
+      expectClose(a, b, rtol: name == "pvalues" ? pValueTolerance(b, rtol) : rtol, atol: atol, "\(label) \(name)[\(i)]", sourceLocation: sourceLocation)
     }
   }
+  // rsquared and rsquared_adj are in every golden; the sums of squares and residuals in some.
+  #expect(g["rsquared"] != nil, "\(label) golden without rsquared", sourceLocation: sourceLocation)
   for (name, ours) in [
     ("rsquared", r.rsquared), ("rsquared_adj", r.rsquaredAdjusted), ("s2", r.s2), ("resid_ss", r.residualSumOfSquares),
     ("total_ss", r.totalSumOfSquares), ("model_ss", r.modelSumOfSquares),
   ] {
-    expectClose(ours, try #require(double(g[name]), "\(label) \(name)"), rtol: rtol, "\(label) \(name)", sourceLocation: sourceLocation)
+    guard let expected = double(g[name]) else { continue }
+    expectClose(ours, expected, rtol: rtol, "\(label) \(name)", sourceLocation: sourceLocation)
   }
-  expectClose(Array(r.residuals.prefix(5)), doubles(g["resids_head5"]).compactMap { $0 }, rtol: rtol, "\(label) resids", sourceLocation: sourceLocation)
-  expectClose(Array(r.fittedValues.prefix(5)), doubles(g["fitted_values_head5"]).compactMap { $0 }, rtol: rtol, "\(label) fitted", sourceLocation: sourceLocation)
+  if g["resids_head5"] != nil {
+    expectClose(Array(r.residuals.prefix(5)), doubles(g["resids_head5"]).compactMap { $0 }, rtol: rtol, "\(label) resids", sourceLocation: sourceLocation)
+    expectClose(Array(r.fittedValues.prefix(5)), doubles(g["fitted_values_head5"]).compactMap { $0 }, rtol: rtol, "\(label) fitted", sourceLocation: sourceLocation)
+  }
+  if let kappa = double(g["kappa"]) {
+    expectClose(r.kappa, kappa, rtol: rtol, "\(label) kappa", sourceLocation: sourceLocation)
+  }
   if let f = g["f_statistic"] as? [String: Any] {
-    checkTest(r.fStatistic, against: f, label: "\(label) F", sourceLocation: sourceLocation)
+    if let clusters = r.clusterCounts, clusters.count == 1, clusters[0] <= r.dfModel - 1 {
+      // One-way clusters no more than the tested parameters: the covariance has rank ≤ G − 1,
+      // linearmodels inverts a singular matrix (noise); we report no test.
+      #expect(!r.fStatistic.isValid, "\(label) F with \(clusters) clusters", sourceLocation: sourceLocation)
+    } else {
+      // With few clusters the cluster-robust covariance is nearly singular, and differences of
+      // ~1e-13 in its entries grow by its condition number into ~1e-8–1e-7 in the Wald
+      // statistic (fertility: 7 clusters, 18 parameters; card: two-way); 1e-6 there.
+      let tolerance = r.clusterCounts == nil ? 1e-8 : 1e-6
+      checkTest(r.fStatistic, against: f, label: "\(label) F", rtol: tolerance, sourceLocation: sourceLocation)
+    }
   }
   if let cov = (g["cov"] as? [String: Any])?["matrix"] as? [[Double]] {
     for (i, row) in cov.enumerated() where !noisy.contains(i) {
       for (j, value) in row.enumerated() where !noisy.contains(j) {
-        // Off-diagonal entries can be analytically zero: compare on the scale √(CᵢᵢCⱼⱼ).
-        let scale = (r.covariance[i, i] * r.covariance[j, j]).squareRoot()
-        expectClose(r.covariance[i, j], value, rtol: rtol, atol: 1e-12 * scale, "\(label) cov[\(i),\(j)]", sourceLocation: sourceLocation)
+        // Covariances are accurate on the scale of the variances (|Cᵢⱼ| ≤ √(CᵢᵢCⱼⱼ)); an
+        // off-diagonal entry can be 0 or small by cancellation, so compare it on that scale.
+        let scale = abs(r.covariance[i, i] * r.covariance[j, j]).squareRoot()  // two-way: may be indefinite
+        expectClose(r.covariance[i, j], value, rtol: rtol, atol: rtol * scale, "\(label) cov[\(i),\(j)]", sourceLocation: sourceLocation)
       }
     }
   }
 }
 
+/// The tolerance for a p-value whose statistic agrees to `rtol`: a far-tail p-value
+/// moves by about |ln p| times the statistic's relative error (p ≈ e^(−stat/2) for χ²),
+/// so p = 1e-275 from a statistic equal to 1e-10 differs by ~6e-8 relative.
+func pValueTolerance(_ p: Double, _ rtol: Double) -> Double {
+  p > 0 && p < 1 ? rtol * max(1, -log(p)) * 10 : rtol
+}
+
 /// Compares a test statistic with linearmodels' (stat, p-value, distribution, validity).
-func checkTest(_ t: TestStatistic, against g: [String: Any], label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func checkTest(
+  _ t: TestStatistic, against g: [String: Any], label: String, rtol: Double = 1e-8,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
   let invalid = g["invalid"] as? Bool ?? false
   #expect(t.isValid == !invalid, "\(label) validity", sourceLocation: sourceLocation)
   guard !invalid else { return }
-  expectClose(t.statistic, double(g["stat"]) ?? .nan, rtol: 1e-8, "\(label) stat", sourceLocation: sourceLocation)
-  expectClose(t.pValue, double(g["pval"]) ?? .nan, rtol: 1e-8, atol: 1e-300, "\(label) pval", sourceLocation: sourceLocation)
+  expectClose(t.statistic, double(g["stat"]) ?? .nan, rtol: rtol, "\(label) stat", sourceLocation: sourceLocation)
+  let p = double(g["pval"]) ?? .nan
+  expectClose(t.pValue, p, rtol: pValueTolerance(p, rtol), atol: 1e-300, "\(label) pval", sourceLocation: sourceLocation)
   #expect(t.distribution.name == g["dist"] as? String, "\(label) dist", sourceLocation: sourceLocation)
 }
 
@@ -140,7 +173,8 @@ func checkInstrumentDiagnostics(
     expectClose(d.partialRSquared, double(gd["partial.rsquared"]) ?? .nan, rtol: 1e-8, "\(label) fs partial", sourceLocation: sourceLocation)
     expectClose(d.sheaRSquared, double(gd["shea.rsquared"]) ?? .nan, rtol: 1e-8, "\(label) fs shea", sourceLocation: sourceLocation)
     expectClose(d.partialF.statistic, double(gd["f.stat"]) ?? .nan, rtol: 1e-8, "\(label) fs F", sourceLocation: sourceLocation)
-    expectClose(d.partialF.pValue, double(gd["f.pval"]) ?? .nan, rtol: 1e-8, atol: 1e-300, "\(label) fs F p", sourceLocation: sourceLocation)
+    let p = double(gd["f.pval"]) ?? .nan
+    expectClose(d.partialF.pValue, p, rtol: pValueTolerance(p, 1e-8), atol: 1e-300, "\(label) fs F p", sourceLocation: sourceLocation)
     #expect(d.partialF.distribution.name == gd["f.dist"] as? String, sourceLocation: sourceLocation)
     let gi = try #require(individual[d.endogenous], sourceLocation: sourceLocation)
     #expect(regression.parameterNames == gi["names"] as? [String], sourceLocation: sourceLocation)
@@ -158,7 +192,7 @@ func checkInstrumentDiagnostics(
       }
     }
   }
-  let tests = try #require(g["tests"] as? [String: [String: Any]], sourceLocation: sourceLocation)
+  guard let tests = g["tests"] as? [String: [String: Any]] else { return }
   for (key, test) in r.diagnosticTests {
     checkTest(test, against: try #require(tests[key], sourceLocation: sourceLocation), label: "\(label) \(key)", sourceLocation: sourceLocation)
   }
