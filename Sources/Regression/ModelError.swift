@@ -33,6 +33,14 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case nonFiniteCovariance
   /// The κ-class matrix (1−κ)XᵀX + κX̂ᵀX̂ is singular.
   case singularKClass(kappa: Double)
+  /// The estimated covariance of the GMM moment conditions is singular (the message says why).
+  case singularMomentCovariance(String)
+  /// A GMM initial weight matrix of the wrong shape or with non-finite values.
+  case invalidInitialWeight(String)
+  /// An option ``IVGMM`` does not support (HC1–HC3 covariances, two-way clustering).
+  case unsupportedGMMOption(String)
+  /// A name that is not one of the model's endogenous regressors.
+  case unknownEndogenous(String, available: [String])
 
   public var description: String {
     switch self {
@@ -65,6 +73,14 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return "the covariance of the estimates is not finite: values too large to square (rescale the variables) or, for hc2/hc3, an observation with leverage 1"
     case .singularKClass(let kappa):
       return "the k-class matrix for kappa = \(kappa) is singular"
+    case .singularMomentCovariance(let why):
+      return why
+    case .invalidInitialWeight(let why):
+      return why
+    case .unsupportedGMMOption(let why):
+      return why
+    case .unknownEndogenous(let name, let available):
+      return "'\(name)' is not an endogenous regressor (endogenous: \(available.map { "'\($0)'" }.joined(separator: ", ")))"
     case .automaticBandwidthUndefined(let n):
       return "the automatic kernel bandwidth is undefined for \(n) observations; give --bandwidth"
     }

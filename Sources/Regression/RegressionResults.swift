@@ -33,6 +33,8 @@ public struct RegressionResults: Sendable {
   public let covariance: Matrix
   /// Standard errors √diag(cov).
   public let stdErrors: [Double]
+  /// The weight matrix, iterations and J statistics of an ``IVGMM`` fit; nil otherwise.
+  public let gmm: GMMResults?
 
   init(method: String, design: DesignMatrices, fit: LinearFit, covariance: ResolvedCovariance, debiased: Bool) {
     self.method = method
@@ -44,6 +46,7 @@ public struct RegressionResults: Sendable {
     self.fitDate = Date()
     self.covariance = fit.covariance(covariance, debiased: debiased)
     self.stdErrors = self.covariance.diagonal.map { $0 >= 0 ? $0.squareRoot() : .nan }
+    self.gmm = nil
   }
 
   /// The κ of the κ-class estimate: 1 for 2SLS (and OLS, as linearmodels reports it), κ̂ or Fuller's κ for LIML.

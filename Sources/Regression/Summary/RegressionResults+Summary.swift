@@ -82,6 +82,7 @@ extension RegressionResults {
 
   /// linearmodels' description of the covariance estimator and its configuration.
   private var covarianceFooter: [String] {
+    if let lines = gmmCovarianceFooter { return lines }
     var debiasedLine = "Debiased: " + (debiased ? "True" : "False")
     if kappa != 1 { debiasedLine += "\nKappa: " + String(format: "%0.3f", kappa) }
     switch resolvedCovariance.kind {
