@@ -39,8 +39,6 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case invalidInitialWeight(String)
   /// An option ``IVGMM`` does not support (HC1–HC3 covariances, two-way clustering).
   case unsupportedGMMOption(String)
-  /// A name that is not one of the model's endogenous regressors.
-  case unknownEndogenous(String, available: [String])
 
   public var description: String {
     switch self {
@@ -79,8 +77,6 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return why
     case .unsupportedGMMOption(let why):
       return why
-    case .unknownEndogenous(let name, let available):
-      return "'\(name)' is not an endogenous regressor (endogenous: \(available.map { "'\($0)'" }.joined(separator: ", ")))"
     case .automaticBandwidthUndefined(let n):
       return "the automatic kernel bandwidth is undefined for \(n) observations; give --bandwidth"
     }

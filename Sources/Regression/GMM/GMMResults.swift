@@ -76,7 +76,7 @@ public struct GMMResults: Sendable {
   /// and J_c = n·ḡ(β_c)ᵀW_c ḡ(β_c): C = J_e − J_c ~ χ²(m) for m tested variables.
   /// Invalid when model e's moment covariance is singular (for example too few clusters).
   ///
-  /// - Throws: ``ModelError/unknownEndogenous(_:available:)`` for a name that is not
+  /// - Throws: ``ModelError/unknownEndogenous(_:endogenous:)`` for a name that is not
   ///   an endogenous regressor; ``ModelError`` when model e is collinear.
   public func cStatistic(variables: [String]? = nil) throws(ModelError) -> TestStatistic {
     let name = "C-statistic"
@@ -85,7 +85,7 @@ public struct GMMResults: Sendable {
     var testedColumns: [Int] = []
     for variable in tested {
       guard let column = endogenousNames.firstIndex(of: variable) else {
-        throw .unknownEndogenous(variable, available: endogenousNames)
+        throw .unknownEndogenous(variable, endogenous: endogenousNames)
       }
       testedColumns.append(column)
     }
