@@ -51,11 +51,17 @@ public enum IVRegCommand {
       let data = try DataTable(contentsOfCSVFile: options.dataPath)
       let design = try DesignMatrices(formula: formula, data: data)
       let covariance = try options.covariance()
-      let results =
-        options.estimator == "liml"
-        ? try IVLIML(design: design, fuller: options.fuller ?? 0, kappa: options.kappa)
+      let results: RegressionResults
+      switch options.estimator {
+      case "liml":
+        results = try IVLIML(design: design, data: data, fuller: options.fuller ?? 0, kappa: options.kappa)
           .fit(covariance: covariance, debiased: options.debiased)
-        : try IV2SLS(design: design).fit(covariance: covariance, debiased: options.debiased)
+      case "gmm":
+        results = try IVGMM(design: design, data: data, weightType: try options.gmmWeight())
+          .fit(covariance: covariance, debiased: options.debiased, iterationLimit: options.gmmIterations)
+      default:
+        results = try IV2SLS(design: design, data: data).fit(covariance: covariance, debiased: options.debiased)
+      }
       return Outcome(status: 0, standardOutput: try render(results, options: options), standardError: "")
     } catch let error as FormulaError {
       var message = "Error: \(error.description)\n"

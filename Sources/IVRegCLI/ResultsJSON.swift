@@ -35,6 +35,16 @@ enum ResultsJSON {
     if r.design.isInstrumental {
       members.append(("diagnostics", .object(r.diagnosticTests.map { ($0.key, test($0.test)) })))
     }
+    if let weak = r.weakInstruments { members.append(("weak_instruments", weakInstruments(weak))) }
+    if let gmm = r.gmm {
+      members.append((
+        "gmm",
+        .object([
+          ("weight_type", .string(gmm.weightType.name)), ("iterations", .integer(gmm.iterations)),
+          ("j_stat", test(gmm.jStatistic)), ("centered_j_stat", test(gmm.centeredJStatistic)),
+        ])
+      ))
+    }
     return JSONValue.object(members).render()
   }
 
@@ -49,6 +59,44 @@ enum ResultsJSON {
     if let counts = r.clusterCounts {
       members.append(("num_clusters", .array(counts.map { .integer($0) })))
     }
+    return .object(members)
+  }
+
+  /// Identification statistics, critical values, the Anderson–Rubin set and the verdict.
+  static func weakInstruments(_ w: WeakInstrumentDiagnostics) -> JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("cragg_donald_f", w.craggDonaldF.map { .number($0) } ?? .null),
+      ("kleibergen_paap_wald_f", w.kleibergenPaapRkWaldF.map { .number($0) } ?? .null),
+      ("kleibergen_paap_lm", test(w.kleibergenPaapRkLM)),
+      ("stock_yogo", .array(w.stockYogo.map { .object([("label", .string($0.label)), ("critical_value", .number($0.criticalValue))]) })),
+    ]
+    if let effective = w.effectiveF {
+      members.append((
+        "effective_f",
+        .object([
+          ("stat", .number(effective.statistic)), ("critical_value", .number(effective.criticalValue)),
+          ("tau", .number(0.10)), ("weak", .bool(effective.isWeak)),
+        ])
+      ))
+    }
+    if let ar = w.andersonRubin {
+      members.append((
+        "anderson_rubin_set",
+        .object([
+          ("level", .number(ar.level)), ("shape", .string(ar.region.shape)),
+          ("intervals", .array(ar.region.intervals.map { .array([.number($0.lower), .number($0.upper)]) })),
+          ("text", .string(ar.region.description)),
+        ])
+      ))
+    }
+    if let tf = w.tF {
+      let ci = tf.confidenceInterval
+      members.append((
+        "tf",
+        .object([("critical_value", .number(tf.criticalValue)), ("conf_int", .array([.number(ci.lower), .number(ci.upper)]))])
+      ))
+    }
+    members.append(("verdict", .string(w.verdict)))
     return .object(members)
   }
 

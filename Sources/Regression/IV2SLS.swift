@@ -31,12 +31,14 @@ public struct IV2SLS: Sendable {
   /// A model from design matrices (for example built from arrays).
   ///
   /// - Throws: ``ModelError/underidentified(endogenous:instruments:)``.
-  public init(design: DesignMatrices) throws(ModelError) {
+  /// `data` is the table the design was built from, needed only to read cluster
+  /// columns (`.clustered(["firm"])`); without it, clusters are given as ids.
+  public init(design: DesignMatrices, data: DataTable? = nil) throws(ModelError) {
     guard design.instruments.columns >= design.endogenous.columns else {
       throw .underidentified(endogenous: design.endogenous.columns, instruments: design.instruments.columns)
     }
     self.design = design
-    self.table = nil
+    self.table = data
   }
 
   /// Estimates the model.

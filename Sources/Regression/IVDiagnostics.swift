@@ -134,6 +134,8 @@ extension RegressionResults {
   /// The specification tests in a fixed order, keyed as in the JSON output.
   public var diagnosticTests: [(key: String, test: TestStatistic)] {
     guard design.isInstrumental else { return [] }
+    // linearmodels offers J statistics, not these residual-based tests, for GMM.
+    if let gmm { return [("j_stat", gmm.jStatistic), ("centered_j_stat", gmm.centeredJStatistic)] }
     let tests: [(String, TestStatistic?)] = [
       ("wu_hausman", wuHausman), ("durbin", durbin), ("sargan", sargan), ("basmann", basmann),
       ("basmann_f", basmannF), ("wooldridge_score", wooldridgeScore),

@@ -38,12 +38,14 @@ public struct IVLIML: Sendable {
   /// A model from design matrices.
   ///
   /// - Throws: ``ModelError/underidentified(endogenous:instruments:)``.
-  public init(design: DesignMatrices, fuller: Double = 0, kappa: Double? = nil) throws(ModelError) {
+  /// `data` is the table the design was built from, needed only to read cluster
+  /// columns (`.clustered(["firm"])`); without it, clusters are given as ids.
+  public init(design: DesignMatrices, data: DataTable? = nil, fuller: Double = 0, kappa: Double? = nil) throws(ModelError) {
     guard design.instruments.columns >= design.endogenous.columns else {
       throw .underidentified(endogenous: design.endogenous.columns, instruments: design.instruments.columns)
     }
     self.design = design
-    self.table = nil
+    self.table = data
     self.fuller = fuller
     self.kappa = kappa
   }

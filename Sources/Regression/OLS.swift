@@ -29,10 +29,12 @@ public struct OLS: Sendable {
   /// A model from design matrices (for example built from arrays).
   ///
   /// - Throws: ``ModelError/instrumentsInOLS`` when `design` has endogenous regressors or instruments.
-  public init(design: DesignMatrices) throws(ModelError) {
+  /// `data` is the table the design was built from, needed only to read cluster
+  /// columns (`.clustered(["firm"])`); without it, clusters are given as ids.
+  public init(design: DesignMatrices, data: DataTable? = nil) throws(ModelError) {
     guard !design.isInstrumental && design.instruments.columns == 0 else { throw .instrumentsInOLS }
     self.design = design
-    self.table = nil
+    self.table = data
   }
 
   /// Estimates the model.

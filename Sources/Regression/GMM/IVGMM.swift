@@ -49,14 +49,17 @@ public struct IVGMM: Sendable {
   /// A model from design matrices.
   ///
   /// - Throws: ``ModelError/underidentified(endogenous:instruments:)``.
+  /// `data` is the table the design was built from, needed only to read cluster
+  /// columns (`.clustered(["firm"])`); without it, clusters are given as ids.
   public init(
-    design: DesignMatrices, weightType: GMMWeight = .robust, center: Bool = false, debiasedWeight: Bool = false
+    design: DesignMatrices, data: DataTable? = nil, weightType: GMMWeight = .robust, center: Bool = false,
+    debiasedWeight: Bool = false
   ) throws(ModelError) {
     guard design.instruments.columns >= design.endogenous.columns else {
       throw .underidentified(endogenous: design.endogenous.columns, instruments: design.instruments.columns)
     }
     self.design = design
-    self.table = nil
+    self.table = data
     self.weightType = weightType
     self.center = center
     self.debiasedWeight = debiasedWeight

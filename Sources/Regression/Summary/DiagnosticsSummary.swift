@@ -12,6 +12,7 @@ extension RegressionResults {
       "wooldridge_regression": "Wooldridge regression (exogeneity)",
       "wooldridge_overid": "Wooldridge score (overidentification)",
       "anderson_rubin": "Anderson-Rubin (overidentification)",
+      "j_stat": "Hansen J (overidentification)", "centered_j_stat": "Centered J (overidentification)",
     ]
     let headers = ["Statistic", "Distribution", "P-value"]
     let rows: [(String, [String])] = tests.map { key, test in
@@ -37,6 +38,7 @@ extension RegressionResults {
     if tests.contains(where: { !$0.test.isValid }) {
       lines.append("N/A: over-identification tests need more instruments than endogenous regressors.")
     }
+    if let weak = weakInstruments { lines += ["", weak.summary] }
     return lines.joined(separator: "\n")
   }
 }
