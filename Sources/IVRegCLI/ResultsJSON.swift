@@ -32,10 +32,16 @@ enum ResultsJSON {
         })
       ))
     }
+    let weak = r.weakInstruments
     if r.design.isInstrumental {
-      members.append(("diagnostics", .object(r.diagnosticTests.map { ($0.key, test($0.test)) })))
+      var tests = r.diagnosticTests.map { ($0.key, test($0.test)) }
+      if let weak {
+        tests.append(("cragg_donald", test(weak.craggDonald)))
+        tests.append(("kleibergen_paap_lm", test(weak.kleibergenPaapRkLM)))
+      }
+      members.append(("diagnostics", .object(tests)))
     }
-    if let weak = r.weakInstruments { members.append(("weak_instruments", weakInstruments(weak))) }
+    if let weak { members.append(("weak_instruments", weakInstruments(weak))) }
     if let gmm = r.gmm {
       members.append((
         "gmm",

@@ -55,6 +55,8 @@ struct EstimatorOptionTests {
 
   @Test func weakInstrumentBlockInJSONAndText() throws {
     let object = try json([])
+    let diagnostics = try #require(object["diagnostics"] as? [String: Any])
+    #expect(diagnostics["cragg_donald"] != nil && diagnostics["kleibergen_paap_lm"] != nil)
     let weak = try #require(object["weak_instruments"] as? [String: Any])
     #expect(weak["cragg_donald_f"] is Double)
     #expect((weak["verdict"] as? String)?.isEmpty == false)

@@ -82,8 +82,13 @@ struct DiagnosticsSummaryTests {
   @Test func oneLinePerTestWithLinearmodelsNumbers() throws {
     let data = try DataTable(contentsOfCSVFile: Fixtures.url("data/golden20.csv").path)
     let results = try IV2SLS(formula: "y ~ 1 + x1 + [x2 ~ z1 + z2]", data: data).fit(covariance: .unadjusted)
-    let lines = results.diagnosticsSummary.split(separator: "\n").map(String.init)
+    // The specification-tests table, a blank line, then the weak-instrument block.
+    let parts = results.diagnosticsSummary.components(separatedBy: "\n\n")
+    #expect(parts.count == 2)
+    let lines = parts[0].split(separator: "\n").map(String.init)
     #expect(lines.count == 14)
+    #expect(parts.last?.hasPrefix("Weak instruments\n") == true)
+    #expect(parts.last?.split(separator: "\n").last?.hasPrefix("Verdict: ") == true)
     #expect(lines[1].allSatisfy { $0 == "=" })
     // linearmodels 7.1 (§10): Wu-Hausman 7.748384972192274 F(1,16), Sargan 0.07109715400801297.
     #expect(lines[4] == "Wu-Hausman (exogeneity)                    7.7484        F(1,16)    0.0133")
