@@ -6,8 +6,37 @@
   import Darwin
 #endif
 
-/// Kernel weights and the Newey–West (1994) automatic bandwidth, as linearmodels 7.1.
+import LinearAlgebra
+
+/// Kernel weights, the kernel-weighted long-run sum of scores, and the
+/// Newey–West (1994) automatic bandwidth, as linearmodels 7.1.
 enum KernelWeights {
+  /// Γ₀ + Σⱼ wⱼ(Γⱼ + Γⱼᵀ) with Γⱼ = Σᵢ gᵢgᵢ₋ⱼᵀ (not divided by n): the HAC meat of
+  /// the covariance and of GMM's kernel weight matrix.
+  static func longRunSum(_ g: Matrix, weights: [Double]) -> Matrix {
+    var sum = g.gram()
+    let n = g.rows
+    let m = g.columns
+    guard weights.count > 1 else { return sum }
+    let columns = (0..<m).map { g.column($0) }
+    for lag in 1..<weights.count where weights[lag] != 0 && lag < n {
+      for a in 0..<m {
+        for b in 0..<m {
+          var total = 0.0
+          columns[a].withUnsafeBufferPointer { x in
+            columns[b].withUnsafeBufferPointer { y in
+              for i in lag..<n { total += x[i] * y[i - lag] }
+            }
+          }
+          // Γⱼ[a, b] adds to (a, b) and, through Γⱼᵀ, to (b, a).
+          sum[a, b] += weights[lag] * total
+          sum[b, a] += weights[lag] * total
+        }
+      }
+    }
+    return sum
+  }
+
   /// The weights w₀ … w_L of a kernel with bandwidth `bandwidth` for `n` observations.
   static func weights(_ kernel: KernelType, bandwidth: Double, observations n: Int) -> [Double] {
     switch kernel {

@@ -67,29 +67,9 @@ extension LinearFit {
     return scale * sums.gram()
   }
 
-  /// Γ₀ + Σⱼ wⱼ(Γⱼ + Γⱼᵀ), Γⱼ = Σᵢ gᵢgᵢ₋ⱼᵀ.
+  /// Γ₀ + Σⱼ wⱼ(Γⱼ + Γⱼᵀ) of the scores.
   private func kernelMeat(_ kernel: KernelType, bandwidth: Double) -> Matrix {
-    let g = scores
-    var meat = g.gram()
-    let weights = KernelWeights.weights(kernel, bandwidth: bandwidth, observations: n)
-    guard weights.count > 1 else { return meat }
-    let columns = (0..<k).map { g.column($0) }
-    for lag in 1..<weights.count where weights[lag] != 0 {
-      for a in 0..<k {
-        for b in 0..<k {
-          var total = 0.0
-          columns[a].withUnsafeBufferPointer { x in
-            columns[b].withUnsafeBufferPointer { y in
-              for i in lag..<n { total += x[i] * y[i - lag] }
-            }
-          }
-          // Γⱼ[a, b] contributes to (a, b) and, through Γⱼᵀ, to (b, a).
-          meat[a, b] += weights[lag] * total
-          meat[b, a] += weights[lag] * total
-        }
-      }
-    }
-    return meat
+    KernelWeights.longRunSum(scores, weights: KernelWeights.weights(kernel, bandwidth: bandwidth, observations: n))
   }
 
   /// The Newey–West automatic bandwidth from the summed scores, leaving out the

@@ -66,7 +66,7 @@ struct MomentCovariance: Sendable, Equatable {
         bandwidth = automatic
       }
       let weights = KernelWeights.weights(type, bandwidth: bandwidth, observations: n)
-      return Estimate(matrix: (dfScale / Double(n)) * Self.kernelSum(g, weights: weights), bandwidth: bandwidth)
+      return Estimate(matrix: (dfScale / Double(n)) * KernelWeights.longRunSum(g, weights: weights), bandwidth: bandwidth)
     case .clustered(let groups):
       let g = scores(z, e)
       let count = groups.counts.first ?? 0
@@ -95,30 +95,6 @@ struct MomentCovariance: Sendable, Equatable {
       }
     }
     return g
-  }
-
-  /// Γ₀ + Σⱼ wⱼ(Γⱼ + Γⱼᵀ), Γⱼ = Σᵢ gᵢgᵢ₋ⱼᵀ (not divided by n).
-  static func kernelSum(_ g: Matrix, weights: [Double]) -> Matrix {
-    var sum = g.gram()
-    let n = g.rows
-    let m = g.columns
-    guard weights.count > 1 else { return sum }
-    let columns = (0..<m).map { g.column($0) }
-    for lag in 1..<weights.count where weights[lag] != 0 && lag < n {
-      for a in 0..<m {
-        for b in 0..<m {
-          var total = 0.0
-          columns[a].withUnsafeBufferPointer { x in
-            columns[b].withUnsafeBufferPointer { y in
-              for i in lag..<n { total += x[i] * y[i - lag] }
-            }
-          }
-          sum[a, b] += weights[lag] * total
-          sum[b, a] += weights[lag] * total
-        }
-      }
-    }
-    return sum
   }
 
   /// linearmodels 7.1's GMM bandwidth: the Newey–West rule on Σⱼ gᵢⱼ/σⱼ, with σⱼ
