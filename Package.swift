@@ -31,11 +31,14 @@ let package = Package(
       dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Formulas"],
       swiftSettings: strictness),
 
+    // MARK: - Presentation
+    .target(name: "Reporting", dependencies: ["Formulas", "Regression"], swiftSettings: strictness),
+
     // MARK: - Umbrella
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Reporting",
       ],
       swiftSettings: strictness),
 
@@ -43,7 +46,7 @@ let package = Package(
     // Direct dependencies, not the umbrella: SwiftPM 6.3 does not rebuild a client
     // when a module it sees only through `@_exported import` changes.
     .target(
-      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression"], swiftSettings: strictness),
+      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression", "Reporting"], swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
 
     // MARK: - Test support (not API)
@@ -65,6 +68,10 @@ let package = Package(
     .testTarget(
       name: "RegressionTests",
       dependencies: ["LinearAlgebra", "Tabular", "Formulas", "Regression", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Tabular", "Formulas", "Regression", "Reporting", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "IVRegCLITests", dependencies: ["IVRegCLI", "ivreg", "LinearModels", "TestSupport"],

@@ -2,12 +2,13 @@ import Formulas
 import Regression
 import Tabular
 
-/// The parsed command line of `ivreg [fit]`.
+/// The parsed options of the fitting commands (`ivreg [fit]` and `ivreg compare`).
 struct FitOptions: Equatable {
-  enum Format: String, CaseIterable { case text, json }
+  enum Format: String, CaseIterable { case text, markdown, latex, json, csv }
 
   var dataPath = ""
-  var formula = ""
+  /// One formula for `fit`, two or more for `compare`.
+  var formulas: [String] = []
   /// The `--cov` value, before `--cluster`, `--kernel` and `--bandwidth` complete it.
   var covarianceName: String?
   var clusterColumns: [String] = []
@@ -24,89 +25,60 @@ struct FitOptions: Equatable {
   var firstStage = false
   var diagnostics = false
   var format: Format = .text
+  /// The `--subset` condition.
+  var subset: String?
+  /// The `--plot` destination.
+  var plotPath: String?
 
-  /// Options that take a value, with their value names (for messages and help).
-  static let valueOptions: [String: String] = [
-    "--cov": "--cov <cov>", "--level": "--level <level>", "--format": "--format <format>",
-    "--cluster": "--cluster <columns>", "--kernel": "--kernel <kernel>", "--bandwidth": "--bandwidth <h>",
-    "--estimator": "--estimator <estimator>", "--fuller": "--fuller <alpha>", "--kappa": "--kappa <kappa>",
-    "--weight": "--weight <weight>", "--gmm-iterations": "--gmm-iterations <n>",
-  ]
+  /// The formula of `fit`.
+  var formula: String { formulas.first ?? "" }
+
   /// Values of `--weight`.
   static let weightNames = ["robust", "unadjusted", "kernel", "clustered"]
   /// Values of `--estimator`.
   static let estimatorNames = ["2sls", "liml", "gmm"]
   /// Values of `--cov`.
   static let covarianceNames = ["unadjusted", "robust", "hc0", "hc1", "hc2", "hc3", "clustered", "kernel"]
-  static let flags = ["--debiased", "--first-stage", "--diagnostics", "--help", "-h", "--version"]
 
-  /// Parses the arguments after the program name (and an optional `fit`).
+  /// Parses the arguments of `ivreg fit` (after the subcommand's name).
   static func parse(_ arguments: [String]) throws(CommandLineError) -> FitOptions {
-    var options = FitOptions()
-    var positional: [String] = []
-    var index = 0
-    var optionsEnded = false
-    while index < arguments.count {
-      let argument = arguments[index]
-      index += 1
-      if optionsEnded || !argument.hasPrefix("-") || argument == "-" || Double(argument) != nil {
-        positional.append(argument)
-        continue
-      }
-      if argument == "--" {
-        optionsEnded = true
-        continue
-      }
-      var name = argument
-      var inlineValue: String?
-      if let equals = argument.firstIndex(of: "="), argument.hasPrefix("--") {
-        name = String(argument[..<equals])
-        inlineValue = String(argument[argument.index(after: equals)...])
-      }
-      if let display = valueOptions[name] {
-        let value: String
-        if let inlineValue {
-          value = inlineValue
-        } else {
-          guard index < arguments.count else { throw .missingValue(option: display) }
-          value = arguments[index]
-          index += 1
-        }
-        try options.set(name, value, display: display)
-        continue
-      }
-      if inlineValue != nil, flags.contains(name) {
-        throw .flagWithValue(name)
-      }
-      switch name {
-      case "--debiased": options.debiased = true
-      case "--first-stage": options.firstStage = true
-      case "--diagnostics": options.diagnostics = true
-      default:
-        let known = Array(valueOptions.keys) + flags
-        throw .unknownOption(argument, suggestion: suggestion(for: name, among: known))
-      }
-    }
-    if positional.first == "fit" { positional.removeFirst() }
+    let parsed = try ParsedArguments(arguments, specification: CommandCatalog.fit)
+    let positional = parsed.positional
     guard positional.count >= 1 else { throw .missingArgument("<data>") }
     guard positional.count >= 2 else { throw .missingArgument("<formula>") }
     guard positional.count == 2 else { throw .unexpectedArguments(Array(positional.dropFirst(2))) }
-    options.dataPath = positional[0]
-    options.formula = positional[1]
-    _ = try options.covariance()
-    if (options.fuller != nil || options.kappa != nil) && options.estimator == "2sls"
-      && arguments.contains(where: { $0 == "--estimator" || $0.hasPrefix("--estimator=") })
-    {
+    return try FitOptions(parsed, dataPath: positional[0], formulas: [positional[1]], specification: CommandCatalog.fit)
+  }
+
+  /// Interprets the fitting options of a split command line.
+  init(
+    _ parsed: ParsedArguments, dataPath: String, formulas: [String], specification: CommandSpecification
+  ) throws(CommandLineError) {
+    self.dataPath = dataPath
+    self.formulas = formulas
+    for option in specification.options {
+      if option.isFlag {
+        guard parsed.flags.contains(option.name) else { continue }
+        switch option.name {
+        case "--debiased": debiased = true
+        case "--first-stage": firstStage = true
+        case "--diagnostics": diagnostics = true
+        default: break
+        }
+      } else if let value = parsed.value(option.name) {
+        try set(option.name, value, display: option.display)
+      }
+    }
+    _ = try covariance()
+    let estimatorGiven = parsed.contains("--estimator")
+    if (fuller != nil || kappa != nil) && estimator == "2sls" && estimatorGiven {
       throw .conflictingOptions("'--fuller' and '--kappa' need '--estimator liml'")
     }
-    if options.fuller != nil || options.kappa != nil { options.estimator = "liml" }
-    if options.weightName != nil && options.estimator != "gmm" {
-      guard !arguments.contains(where: { $0 == "--estimator" || $0.hasPrefix("--estimator=") }) else {
-        throw .conflictingOptions("'--weight' needs '--estimator gmm'")
-      }
-      options.estimator = "gmm"
+    if fuller != nil || kappa != nil { estimator = "liml" }
+    if weightName != nil && estimator != "gmm" {
+      guard !estimatorGiven else { throw .conflictingOptions("'--weight' needs '--estimator gmm'") }
+      estimator = "gmm"
     }
-    return options
   }
 
   private mutating func set(_ name: String, _ value: String, display: String) throws(CommandLineError) {
@@ -153,6 +125,11 @@ struct FitOptions: Equatable {
         throw .invalidValue(value, option: display, allowed: nil)
       }
       self.level = level
+    case "--subset":
+      subset = value
+    case "--plot":
+      guard !value.isEmpty else { throw .invalidValue(value, option: display, allowed: nil) }
+      plotPath = value
     case "--format":
       guard let format = Format(rawValue: value.lowercased()) else {
         throw .invalidValue(value, option: display, allowed: Format.allCases.map(\.rawValue))
@@ -201,9 +178,5 @@ struct FitOptions: Equatable {
       return .clustered(.columns(clusterColumns))
     default: return .robust
     }
-  }
-
-  private static func suggestion(for name: String, among known: [String]) -> String? {
-    closestMatch(to: name, among: known.filter { $0.hasPrefix("--") }, limit: max(2, name.count / 3))
   }
 }

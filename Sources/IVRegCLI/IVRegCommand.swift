@@ -1,10 +1,8 @@
 import Foundation
-import Formulas
-import Regression
-import Tabular
 
-/// The `ivreg` command: parse, validate, run. Everything is callable in-process
-/// (``run(_:)``) so tests need no subprocess; `main()` wires it to the process.
+/// The `ivreg` command: dispatch to a subcommand, run it, report. Everything is
+/// callable in-process (``run(_:)``) so tests need no subprocess; ``main()`` wires it
+/// to the process.
 public enum IVRegCommand {
   /// What a run printed and its exit status.
   public struct Outcome: Sendable, Equatable {
@@ -14,88 +12,93 @@ public enum IVRegCommand {
     public var standardOutput: String
     /// Text for standard error.
     public var standardError: String
+
+    static func success(_ output: String, messages: String = "") -> Outcome {
+      Outcome(status: 0, standardOutput: output, standardError: messages)
+    }
+
+    /// A data or model error: one line `Error: …`, then any caret diagram.
+    static func dataFailure(_ message: String, detail: String? = nil) -> Outcome {
+      Outcome(status: 1, standardOutput: "", standardError: "Error: \(message)\n" + (detail.map { $0 + "\n" } ?? ""))
+    }
+
+    /// A usage error: `Error: …`, the command's usage line and where to find help.
+    static func usageFailure(_ message: String, command: CommandSpecification, detail: String? = nil) -> Outcome {
+      let helpCommand = command.name.map { "ivreg \($0) --help" } ?? "ivreg --help"
+      return Outcome(
+        status: 64, standardOutput: "",
+        standardError: "Error: \(message)\n" + (detail.map { $0 + "\n" } ?? "")
+          + "Usage: \(command.usage)\n  See '\(helpCommand)' for more information.\n")
+    }
   }
 
   /// Runs the process's command line and exits with its status.
   public static func main() -> Never {
-    let outcome = run(Array(CommandLine.arguments.dropFirst()))
+    let progress = ProgressReporter.standardErrorIfTerminal()
+    let outcome = run(Array(CommandLine.arguments.dropFirst()), progress: progress)
     FileHandle.standardOutput.write(Data(outcome.standardOutput.utf8))
     FileHandle.standardError.write(Data(outcome.standardError.utf8))
     exit(outcome.status)
   }
 
   /// Runs `ivreg` with the given arguments (without the program name).
+  ///
+  /// The first argument may name a subcommand (`fit`, `compare`, `describe`,
+  /// `help`); otherwise the arguments are `fit`'s.
   public static func run(_ arguments: [String]) -> Outcome {
-    if arguments.contains("--help") || arguments.contains("-h") {
-      return Outcome(status: 0, standardOutput: HelpText.full + "\n", standardError: "")
+    run(arguments, progress: nil)
+  }
+
+  static func run(_ arguments: [String], progress: ProgressReporter?) -> Outcome {
+    guard let first = arguments.first else {
+      return FitCommand.run([], progress: progress)
     }
-    if arguments.contains("--version") {
-      return Outcome(status: 0, standardOutput: HelpText.version + "\n", standardError: "")
-    }
-    let options: FitOptions
-    do {
-      options = try FitOptions.parse(arguments)
-    } catch {
-      return usageFailure(error.description)
-    }
-    let formula: Formula
-    do {
-      formula = try Formula(options.formula)
-    } catch {
-      // A formula that does not parse is a usage error; the caret shows where.
-      var message = "Error: \(error.description)\n"
-      if let diagram = error.caretDiagram(for: options.formula) { message += diagram + "\n" }
-      return Outcome(status: 64, standardOutput: "", standardError: message)
-    }
-    do {
-      let data = try DataTable(contentsOfCSVFile: options.dataPath)
-      let design = try DesignMatrices(formula: formula, data: data)
-      let covariance = try options.covariance()
-      let results: RegressionResults
-      switch options.estimator {
-      case "liml":
-        results = try IVLIML(design: design, data: data, fuller: options.fuller ?? 0, kappa: options.kappa)
-          .fit(covariance: covariance, debiased: options.debiased)
-      case "gmm":
-        results = try IVGMM(design: design, data: data, weightType: try options.gmmWeight())
-          .fit(covariance: covariance, debiased: options.debiased, iterationLimit: options.gmmIterations)
-      default:
-        results = try IV2SLS(design: design, data: data).fit(covariance: covariance, debiased: options.debiased)
+    let rest = Array(arguments.dropFirst())
+    switch first {
+    case "--help", "-h":
+      return .success(CommandCatalog.root.helpText + "\n")
+    case "--version":
+      return .success(CommandCatalog.version + "\n")
+    case "help":
+      return help(rest)
+    case "fit":
+      return FitCommand.run(rest, progress: progress)
+    case "compare":
+      return CompareCommand.run(rest, progress: progress)
+    case "describe":
+      return DescribeCommand.run(rest, progress: progress)
+    default:
+      if CommandCatalog.reserved.contains(where: { $0.name == first }) {
+        return .usageFailure("'ivreg \(first)' is not available yet", command: CommandCatalog.root)
       }
-      return Outcome(status: 0, standardOutput: try render(results, options: options), standardError: "")
-    } catch let error as FormulaError {
-      var message = "Error: \(error.description)\n"
-      if let diagram = error.caretDiagram(for: options.formula) { message += diagram + "\n" }
-      return Outcome(status: 1, standardOutput: "", standardError: message)
-    } catch let error as CSVError {
-      return Outcome(status: 1, standardOutput: "", standardError: "Error: \(options.dataPath): \(error.description)\n")
-    } catch {
-      return Outcome(status: 1, standardOutput: "", standardError: "Error: \(error)\n")
+      return FitCommand.run(arguments, progress: progress)
     }
   }
 
-  private static func render(_ results: RegressionResults, options: FitOptions) throws -> String {
-    switch options.format {
-    case .json:
-      return try ResultsJSON.render(results, formula: options.formula, level: options.level) + "\n"
-    case .text:
-      var text = results.summary + "\n"
-      if results.rowsDropped > 0 {
-        text += "\nRows dropped: \(results.rowsDropped) (missing values)\n"
-      }
-      if options.firstStage && results.design.isInstrumental {
-        text += "\n" + (results.firstStage?.summary ?? "First stage unavailable: the first-stage regressions need more observations than instruments") + "\n"
-      }
-      if options.diagnostics && results.design.isInstrumental {
-        text += "\n" + results.diagnosticsSummary + "\n"
-      }
-      return text
+  /// `ivreg help [subcommand]`.
+  static func help(_ arguments: [String]) -> Outcome {
+    guard let name = arguments.first else { return .success(CommandCatalog.root.helpText + "\n") }
+    guard arguments.count == 1 else {
+      return .usageFailure(CommandLineError.unexpectedArguments(Array(arguments.dropFirst())).description, command: CommandCatalog.root)
     }
+    if let command = CommandCatalog.commands[name] { return .success(command.helpText + "\n") }
+    if CommandCatalog.reserved.contains(where: { $0.name == name }) {
+      return .usageFailure("'ivreg \(name)' is not available yet", command: CommandCatalog.root)
+    }
+    let suggestion = ParsedArguments.closest(name, among: Array(CommandCatalog.commands.keys).sorted())
+    return .usageFailure(
+      "Unknown subcommand '\(name)'" + (suggestion.map { ". Did you mean '\($0)'?" } ?? ""), command: CommandCatalog.root)
   }
 
-  private static func usageFailure(_ message: String) -> Outcome {
-    Outcome(
-      status: 64, standardOutput: "",
-      standardError: "Error: \(message)\nUsage: \(HelpText.usage)\n  See 'ivreg --help' for more information.\n")
+  /// Whether the arguments ask for help or the version before anything else is checked.
+  static func earlyExit(_ arguments: [String], command: CommandSpecification) -> Outcome? {
+    for argument in arguments {
+      if argument == "--" { break }
+      if argument == "--help" || argument == "-h" { return .success(command.helpText + "\n") }
+      if argument == "--version" && command.option(named: "--version") != nil {
+        return .success(CommandCatalog.version + "\n")
+      }
+    }
+    return nil
   }
 }

@@ -4,12 +4,17 @@ import Tabular
 
 /// The documented JSON shape of a fit (see `Documentation/CLI.md`).
 enum ResultsJSON {
-  static func render(_ r: RegressionResults, formula: String, level: Double) throws -> String {
+  static func render(_ r: RegressionResults, formula: String, level: Double, subset: String? = nil) throws -> String {
+    try value(r, formula: formula, level: level, subset: subset).render()
+  }
+
+  /// The fit as a JSON value (`compare` puts several in an array).
+  static func value(_ r: RegressionResults, formula: String, level: Double, subset: String? = nil) throws -> JSONValue {
     let names = r.parameterNames
     func map(_ values: [Double]) -> JSONValue { .object(zip(names, values).map { ($0, .number($1)) }) }
     let intervals = try r.confidenceIntervals(level: level)
     var members: [(String, JSONValue)] = [
-      ("model", .string(r.method)), ("formula", .string(formula)), ("kappa", .number(r.kappa)), ("dependent", .string(r.design.dependentName)),
+      ("model", .string(r.method)), ("formula", .string(formula)), ("subset", subset.map { .string($0) } ?? .null), ("kappa", .number(r.kappa)), ("dependent", .string(r.design.dependentName)),
       ("nobs", .integer(r.nobs)), ("rows_dropped", .integer(r.rowsDropped)),
       ("cov_type", .string(r.covarianceEstimator.name)), ("debiased", .bool(r.debiased)),
       ("cov_config", covarianceConfiguration(r)),
@@ -51,7 +56,7 @@ enum ResultsJSON {
         ])
       ))
     }
-    return JSONValue.object(members).render()
+    return JSONValue.object(members)
   }
 
   /// The estimator's settings: the kernel and bandwidth used, or the cluster counts.

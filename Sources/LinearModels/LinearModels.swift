@@ -4,3 +4,4 @@
 @_exported public import LinearAlgebra
 @_exported public import Regression
 @_exported public import Tabular
+@_exported public import Reporting

@@ -1,19 +1,22 @@
 extension RegressionResults {
+  /// Printed names of the keys of ``diagnosticTests``.
+  package static let diagnosticTestLabels: [String: String] = [
+    "wu_hausman": "Wu-Hausman (exogeneity)", "durbin": "Durbin (exogeneity)",
+    "sargan": "Sargan (overidentification)", "basmann": "Basmann (overidentification)",
+    "basmann_f": "Basmann F (overidentification)", "wooldridge_score": "Wooldridge score (exogeneity)",
+    "wooldridge_regression": "Wooldridge regression (exogeneity)",
+    "wooldridge_overid": "Wooldridge score (overidentification)",
+    "anderson_rubin": "Anderson-Rubin (overidentification)",
+    "j_stat": "Hansen J (overidentification)", "centered_j_stat": "Centered J (overidentification)",
+  ]
+
   /// A table of the IV specification tests, one line per test with its
   /// statistic, distribution and p-value (R's `summary(ivreg, diagnostics = TRUE)`,
   /// fuller). Empty for OLS.
   public var diagnosticsSummary: String {
     let tests = diagnosticTests
     guard !tests.isEmpty else { return "" }
-    let labels: [String: String] = [
-      "wu_hausman": "Wu-Hausman (exogeneity)", "durbin": "Durbin (exogeneity)",
-      "sargan": "Sargan (overidentification)", "basmann": "Basmann (overidentification)",
-      "basmann_f": "Basmann F (overidentification)", "wooldridge_score": "Wooldridge score (exogeneity)",
-      "wooldridge_regression": "Wooldridge regression (exogeneity)",
-      "wooldridge_overid": "Wooldridge score (overidentification)",
-      "anderson_rubin": "Anderson-Rubin (overidentification)",
-      "j_stat": "Hansen J (overidentification)", "centered_j_stat": "Centered J (overidentification)",
-    ]
+    let labels = Self.diagnosticTestLabels
     let headers = ["Statistic", "Distribution", "P-value"]
     let rows: [(String, [String])] = tests.map { key, test in
       (

@@ -1,0 +1,141 @@
+/// Every `ivreg` subcommand's interface: the single source of `--help`, the usage
+/// lines of errors, and (by a test) `Documentation/CLI.md`.
+enum CommandCatalog {
+  static let version = "0.2.0"
+
+  static let help = OptionSpecification(name: "--help", shortName: "-h", help: "Show help information.")
+  static let versionFlag = OptionSpecification(name: "--version", help: "Show the version.")
+
+  /// Output formats of the fitting commands.
+  static let formats = ["text", "markdown", "latex", "json", "csv"]
+
+  /// Options shared by `fit` and `compare`: estimator, covariance, sample, output.
+  static let fittingOptions: [OptionSpecification] = [
+    OptionSpecification(
+      name: "--estimator", valueName: "estimator", help: "IV estimator.", allowedValues: ["2sls", "liml", "gmm"],
+      defaultValue: "2sls"),
+    OptionSpecification(name: "--fuller", valueName: "alpha", help: "Fuller's modification of LIML (implies --estimator liml)."),
+    OptionSpecification(
+      name: "--kappa", valueName: "kappa",
+      help: "A fixed k-class kappa instead of LIML's estimate (implies --estimator liml; 1 is 2SLS, 0 is OLS)."),
+    OptionSpecification(
+      name: "--weight", valueName: "weight",
+      help: "GMM weight matrix (implies --estimator gmm; kernel and clusters from --kernel, --bandwidth, --cluster).",
+      allowedValues: ["robust", "unadjusted", "kernel", "clustered"], defaultValue: "robust"),
+    OptionSpecification(
+      name: "--gmm-iterations", valueName: "n", help: "GMM steps: 2 is two-step, more iterates to convergence.",
+      defaultValue: "2"),
+    OptionSpecification(
+      name: "--cov", valueName: "cov", help: "Covariance estimator.",
+      allowedValues: ["unadjusted", "robust", "hc0", "hc1", "hc2", "hc3", "clustered", "kernel"], defaultValue: "robust"),
+    OptionSpecification(
+      name: "--cluster", valueName: "columns", help: "One or two cluster columns, comma-separated (implies --cov clustered)."),
+    OptionSpecification(
+      name: "--kernel", valueName: "kernel", help: "HAC kernel (implies --cov kernel).",
+      allowedValues: ["bartlett", "parzen", "qs"], defaultValue: "bartlett"),
+    OptionSpecification(
+      name: "--bandwidth", valueName: "h", help: "HAC bandwidth, 0 < h < n (implies --cov kernel).",
+      defaultValue: "Newey-West automatic"),
+    OptionSpecification(
+      name: "--debiased", help: "Scale the covariance by n/(n-k) and use t and F distributions."),
+    OptionSpecification(
+      name: "--subset", valueName: "condition",
+      help: "Keep only the rows where the condition holds, e.g. 'year == 1995 and region != \"west\"'."),
+    OptionSpecification(name: "--level", valueName: "level", help: "Confidence level of the intervals.", defaultValue: "0.95"),
+    OptionSpecification(name: "--first-stage", help: "Also print the first-stage results of an IV model."),
+    OptionSpecification(
+      name: "--diagnostics", help: "Also print the specification tests and weak-instrument diagnostics of an IV model."),
+    OptionSpecification(
+      name: "--format", valueName: "format", help: "Output format.", allowedValues: formats, defaultValue: "text"),
+    OptionSpecification(
+      name: "--plot", valueName: "file.svg", help: "Also write a coefficient plot (estimates and confidence intervals) as SVG."),
+  ]
+
+  static let dataArgument = ArgumentSpecification(
+    name: "data", help: "Path to a CSV file with a header row (tab-separated when the name ends in .tsv).")
+
+  static let fit = CommandSpecification(
+    name: "fit",
+    abstract: "Estimate an OLS or instrumental-variables regression from a CSV file.",
+    discussion: """
+      Results match Python's linearmodels 7.1 (IV2SLS, IVLIML, IVGMM): robust (HC0) standard
+      errors and normal inference by default. Unlike linearmodels, IV formulas get an
+      intercept unless '0' or '-1' removes it (as in R and statsmodels).
+      'fit' is the default subcommand: 'ivreg data.csv "y ~ x"' is 'ivreg fit data.csv "y ~ x"'.
+      """,
+    arguments: [
+      dataArgument,
+      ArgumentSpecification(
+        name: "formula",
+        help: "Model formula, e.g. 'y ~ x1 + [t ~ z1 + z2]'. The intercept is implicit unless '0' or '-1' removes it."),
+    ],
+    options: fittingOptions + [versionFlag, help],
+    invocation: "ivreg [fit]")
+
+  static let compare = CommandSpecification(
+    name: "compare",
+    abstract: "Fit several models on the same data and show them side by side.",
+    discussion: """
+      One column per model: estimates with their standard errors (or t statistics, p-values
+      or confidence intervals) below them, then rows for the number of observations, R², the
+      covariance estimator and the first-stage partial F of each endogenous regressor.
+      Every option applies to every model.
+      """,
+    arguments: [
+      dataArgument,
+      ArgumentSpecification(name: "formula", help: "Two or more model formulas, one per column.", repeating: true),
+    ],
+    options: fittingOptions.filter { $0.name != "--first-stage" && $0.name != "--diagnostics" } + [
+      OptionSpecification(
+        name: "--stat", valueName: "stat", help: "What to print below each estimate.", allowedValues: ["se", "t", "p", "ci"],
+        defaultValue: "se"),
+      OptionSpecification(name: "--stars", help: "Mark estimates with * p < 0.1, ** p < 0.05, *** p < 0.01."),
+      OptionSpecification(name: "--names", valueName: "names", help: "Column titles, comma-separated (default: Model 1, Model 2, …)."),
+      help,
+    ],
+    invocation: "ivreg compare")
+
+  static let describe = CommandSpecification(
+    name: "describe",
+    abstract: "Describe the columns of a CSV file: types, missing values, statistics and levels.",
+    discussion: """
+      What to look at before writing a formula: which columns are numbers and which are
+      text (use C(name) for a numeric column that is really a category), how many values
+      are missing (those rows are dropped from a model that uses the column), and the
+      levels of each text column.
+      """,
+    arguments: [dataArgument],
+    options: [
+      OptionSpecification(
+        name: "--format", valueName: "format", help: "Output format.", allowedValues: ["text", "markdown", "json", "csv"],
+        defaultValue: "text"),
+      OptionSpecification(name: "--levels", valueName: "n", help: "Levels to list per text column.", defaultValue: "10"),
+      help,
+    ],
+    invocation: "ivreg describe")
+
+  /// Subcommands other issues add; their names are reserved now.
+  static let reserved: [(name: String, abstract: String)] = [
+    ("granger", "Granger causality tests (not available yet)."),
+    ("lasso", "LASSO and LASSO instrument selection (not available yet)."),
+    ("bayes", "Bayesian IV with an informative prior (not available yet)."),
+  ]
+
+  static let root = CommandSpecification(
+    name: nil,
+    abstract: "Instrumental-variables and OLS regression from CSV files.",
+    discussion: """
+      Without a subcommand, 'ivreg <data> <formula>' runs 'fit'.
+      """,
+    options: [versionFlag, help],
+    subcommands: [
+      ("fit", "Estimate an OLS or IV regression (default)."),
+      ("compare", "Fit several models and show them side by side."),
+      ("describe", "Describe the columns of a CSV file."),
+      ("help", "Show help for a subcommand."),
+    ] + reserved,
+    invocation: "ivreg")
+
+  /// The subcommands that run, by name.
+  static let commands: [String: CommandSpecification] = ["fit": fit, "compare": compare, "describe": describe]
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Formulas
+import Regression
+import Tabular
+
+/// What the fitting commands share: read the CSV, apply `--subset`, fit a formula
+/// with the chosen estimator and covariance, and turn failures into messages.
+struct ModelRunner {
+  let options: FitOptions
+  let progress: ProgressReporter?
+
+  /// A failure already worded for the user.
+  struct Failure: Error {
+    let outcome: IVRegCommand.Outcome
+  }
+
+  /// The table the models use: the CSV, restricted by `--subset`; and the line that
+  /// reports how many rows `--subset` removed (nil without `--subset`).
+  func loadData() throws(Failure) -> (table: DataTable, subsetNote: String?) {
+    let path = options.dataPath
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw Failure(outcome: .dataFailure("\(path): is a directory, not a CSV file"))
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let large = size > ProgressReporter.largeFileBytes
+    if large { progress?.begin("Reading \(path) (\(size / 1_000_000) MB)") }
+    let start = Date()
+    let table: DataTable
+    do {
+      table = try DataTable(contentsOfCSVFile: path)
+    } catch {
+      throw Failure(outcome: .dataFailure("\(path): \(error.description)"))
+    }
+    if large {
+      progress?.end(String(format: "%d rows in %.1f s", table.rowCount, Date().timeIntervalSince(start)))
+    }
+    guard let subset = options.subset else { return (table, nil) }
+    return try applySubset(subset, to: table)
+  }
+
+  private func applySubset(_ subset: String, to table: DataTable) throws(Failure) -> (table: DataTable, subsetNote: String?) {
+    let condition: RowCondition
+    do {
+      condition = try RowCondition(parsing: subset)
+    } catch {
+      throw Failure(outcome: .usageFailure(
+        "--subset: \(error.description)", command: CommandCatalog.fit, detail: error.caretDiagram(for: subset)))
+    }
+    let kept: DataTable
+    let selection: RowSelection
+    do {
+      (kept, selection) = try table.subset(where: condition)
+    } catch {
+      throw Failure(outcome: .dataFailure("--subset: \(error.description)", detail: error.caretDiagram(for: subset)))
+    }
+    guard kept.rowCount > 0 else {
+      throw Failure(outcome: .dataFailure("--subset '\(subset)' selects no rows: \(selection)"))
+    }
+    return (kept, "Subset \(subset): \(selection)")
+  }
+
+  /// Fits `formula` on `data` with the options' estimator and covariance.
+  func fit(_ formula: String, data: DataTable) throws(Failure) -> RegressionResults {
+    let parsed: Formula
+    do {
+      parsed = try Formula(formula)
+    } catch {
+      // A formula that does not parse is a usage error; the caret shows where.
+      throw Failure(outcome: IVRegCommand.Outcome(
+        status: 64, standardOutput: "",
+        standardError: "Error: \(error.description)\n" + (error.caretDiagram(for: formula).map { $0 + "\n" } ?? "")))
+    }
+    do {
+      let design = try DesignMatrices(formula: parsed, data: data)
+      let covariance = try options.covariance()
+      switch options.estimator {
+      case "liml":
+        return try IVLIML(design: design, data: data, fuller: options.fuller ?? 0, kappa: options.kappa)
+          .fit(covariance: covariance, debiased: options.debiased)
+      case "gmm":
+        return try IVGMM(design: design, data: data, weightType: try options.gmmWeight())
+          .fit(covariance: covariance, debiased: options.debiased, iterationLimit: options.gmmIterations)
+      default:
+        return try IV2SLS(design: design, data: data).fit(covariance: covariance, debiased: options.debiased)
+      }
+    } catch let error as FormulaError {
+      throw Failure(outcome: .dataFailure(error.description, detail: error.caretDiagram(for: formula)))
+    } catch let error as CommandLineError {
+      throw Failure(outcome: .usageFailure(error.description, command: CommandCatalog.fit))
+    } catch {
+      throw Failure(outcome: .dataFailure("\(error)"))
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Progress messages for long work, written straight to standard error, and only
+/// when standard error is a terminal (a script piping `ivreg` sees nothing extra).
+struct ProgressReporter: Sendable {
+  /// Files larger than this announce themselves while they are read.
+  static let largeFileBytes = 50_000_000
+
+  private let write: @Sendable (String) -> Void
+
+  init(write: @escaping @Sendable (String) -> Void) { self.write = write }
+
+  /// A reporter on standard error, or nil when standard error is not a terminal.
+  static func standardErrorIfTerminal() -> ProgressReporter? {
+    guard isatty(STDERR_FILENO) == 1 else { return nil }
+    return ProgressReporter { FileHandle.standardError.write(Data($0.utf8)) }
+  }
+
+  /// Starts a step: "Reading big.csv (213 MB)…" without a line break.
+  func begin(_ message: String) { write(message + "…") }
+
+  /// Ends the step started by ``begin(_:)`` on the same line.
+  func end(_ message: String) { write(" " + message + "\n") }
+}
