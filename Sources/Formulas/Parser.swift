@@ -1,3 +1,5 @@
+import Tabular
+
 /// A recursive-descent parser for the formula language (see `Documentation/Formulas.md`).
 ///
 /// Term-level precedence follows formulaic: `+`/`-` < `*`/`/` < `:` < `**`.

@@ -1,7 +1,8 @@
 /// The candidate nearest to `name` by edit distance (case-insensitive, a
 /// transposition counts as one edit), if it is close enough to be a plausible
 /// typo: at most `limit` edits, by default a third of the name's length and at
-/// least 1. Used for "did you mean" suggestions.
+/// least 1. Used for "did you mean" suggestions by every layer (row conditions,
+/// formulas, covariance options, the command line), hence its place at the bottom.
 public func closestMatch(to name: String, among candidates: [String], limit: Int? = nil) -> String? {
   let limit = limit ?? max(1, name.count / 3)
   // Suggestions are for typos in ordinary names; the distance table is quadratic in length.
