@@ -11,18 +11,18 @@ enum CompareCommand {
     let statistic: ModelComparison.Statistic
     let names: [String]?
     let parsed: ParsedArguments
-    do {
+    do throws(CommandLineError) {
       parsed = try ParsedArguments(arguments, specification: command)
       let positional = parsed.positional
-      guard positional.count >= 1 else { throw CommandLineError.missingArgument("<data>") }
+      guard positional.count >= 1 else { throw .missingArgument("<data>") }
       guard positional.count >= 3 else {
-        throw CommandLineError.missingArgument(positional.count == 1 ? "<formula> ..." : "<formula> (a second model)")
+        throw .missingArgument(positional.count == 1 ? "<formula> ..." : "<formula> (a second model)")
       }
       options = try FitOptions(
         parsed, dataPath: positional[0], formulas: Array(positional.dropFirst()), specification: command)
       let statName = parsed.value("--stat") ?? "se"
       guard let chosen = ModelComparison.Statistic(rawValue: statName.lowercased()) else {
-        throw CommandLineError.invalidValue(statName, option: "--stat <stat>", allowed: ModelComparison.Statistic.allCases.map(\.rawValue))
+        throw .invalidValue(statName, option: "--stat <stat>", allowed: ModelComparison.Statistic.allCases.map(\.rawValue))
       }
       statistic = chosen
       names = try parsed.value("--names").map { value throws(CommandLineError) in

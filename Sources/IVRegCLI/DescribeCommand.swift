@@ -10,18 +10,18 @@ enum DescribeCommand {
     let format: String
     let levelLimit: Int
     let path: String
-    do {
+    do throws(CommandLineError) {
       let parsed = try ParsedArguments(arguments, specification: command)
-      guard let first = parsed.positional.first else { throw CommandLineError.missingArgument("<data>") }
-      guard parsed.positional.count == 1 else { throw CommandLineError.unexpectedArguments(Array(parsed.positional.dropFirst())) }
+      guard let first = parsed.positional.first else { throw .missingArgument("<data>") }
+      guard parsed.positional.count == 1 else { throw .unexpectedArguments(Array(parsed.positional.dropFirst())) }
       path = first
       let allowed = command.option(named: "--format")?.allowedValues ?? []
       format = (parsed.value("--format") ?? "text").lowercased()
       guard allowed.contains(format) else {
-        throw CommandLineError.invalidValue(parsed.value("--format") ?? "", option: "--format <format>", allowed: allowed)
+        throw .invalidValue(parsed.value("--format") ?? "", option: "--format <format>", allowed: allowed)
       }
       let levels = parsed.value("--levels") ?? "10"
-      guard let n = Int(levels), n >= 0 else { throw CommandLineError.invalidValue(levels, option: "--levels <n>", allowed: nil) }
+      guard let n = Int(levels), n >= 0 else { throw .invalidValue(levels, option: "--levels <n>", allowed: nil) }
       levelLimit = n
     } catch {
       return .usageFailure(error.description, command: command)
@@ -29,7 +29,7 @@ enum DescribeCommand {
     var options = FitOptions()
     options.dataPath = path
     let table: DataTable
-    do {
+    do throws(ModelRunner.Failure) {
       table = try ModelRunner(options: options, progress: progress).loadData().table
     } catch {
       return error.outcome

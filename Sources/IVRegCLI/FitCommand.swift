@@ -1,4 +1,5 @@
 import Foundation
+import Formulas
 import Regression
 import Reporting
 
@@ -7,10 +8,10 @@ enum FitCommand {
   static func run(_ arguments: [String], progress: ProgressReporter?) -> IVRegCommand.Outcome {
     if let early = IVRegCommand.earlyExit(arguments, command: CommandCatalog.fit) { return early }
     let options: FitOptions
-    do {
+    do throws(CommandLineError) {
       options = try FitOptions.parse(arguments)
       if options.format == .csv && (options.firstStage || options.diagnostics) {
-        throw CommandLineError.conflictingOptions(
+        throw .conflictingOptions(
           "'--first-stage' and '--diagnostics' are not available with '--format csv' (use json)")
       }
     } catch {

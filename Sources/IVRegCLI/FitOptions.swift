@@ -40,6 +40,9 @@ struct FitOptions: Equatable {
   /// Values of `--cov`.
   static let covarianceNames = ["unadjusted", "robust", "hc0", "hc1", "hc2", "hc3", "clustered", "kernel"]
 
+  /// Default options (robust 2SLS, text output) with no data or formula.
+  init() {}
+
   /// Parses the arguments of `ivreg fit` (after the subcommand's name).
   static func parse(_ arguments: [String]) throws(CommandLineError) -> FitOptions {
     let parsed = try ParsedArguments(arguments, specification: CommandCatalog.fit)

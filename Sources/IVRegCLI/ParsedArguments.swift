@@ -1,4 +1,4 @@
-import Formulas
+import Tabular
 
 /// A command line split by a ``CommandSpecification``: positional arguments, option
 /// values and flags, before any option is interpreted.

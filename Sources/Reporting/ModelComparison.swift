@@ -125,7 +125,7 @@ public struct ModelComparison: Sendable {
     for endogenous in endogenousTerms {
       let cells = results.map { r -> String in
         guard let d = r.firstStage?.diagnostics.first(where: { $0.endogenous == endogenous }) else { return "" }
-        return d.partialF.isValid ? SummaryFormat.number(d.partialF.statistic).trimmingSpaces : "N/A"
+        return d.partialF.isValid ? String(format: "%.1f", d.partialF.statistic) : "N/A"
       }
       rows.append(.cells(["First-stage F (\(endogenous))"] + cells))
     }

@@ -35,7 +35,8 @@ extension ReportTable {
     return lines.joined(separator: "\n")
   }
 
-  /// Escapes `\ & % $ # _ { } ~ ^` and writes `²` and `−` as math.
+  /// Escapes `\ & % $ # _ { } ~ ^ < >` and spells `² − χ τ …` as LaTeX commands, so
+  /// the output compiles with pdfLaTeX without Unicode packages.
   static func latexEscaped(_ s: String) -> String {
     var out = ""
     for character in s {
@@ -44,10 +45,13 @@ extension ReportTable {
       case "&", "%", "$", "#", "_", "{", "}": out += "\\" + String(character)
       case "~": out += "\\textasciitilde{}"
       case "^": out += "\\textasciicircum{}"
-      case "²": out += "$^2$"
-      case "−": out += "$-$"
-      case "<": out += "$<$"
-      case ">": out += "$>$"
+      case "²": out += "\\textsuperscript{2}"
+      case "−": out += "\\textminus{}"
+      case "<": out += "\\textless{}"
+      case ">": out += "\\textgreater{}"
+      case "χ": out += "\\ensuremath{\\chi}"
+      case "τ": out += "\\ensuremath{\\tau}"
+      case "…": out += "\\ldots{}"
       default: out.append(character)
       }
     }

@@ -61,7 +61,7 @@ struct ReportTableRenderingTests {
   @Test func latexEscapesEverySpecialCharacter() {
     let table = ReportTable(header: ["a&b", "50%", "$x$", "#1", "{y}", "~", "^", "\\", "R²"], rows: [])
     #expect(table.latex.contains(
-      "a\\&b & 50\\% & \\$x\\$ & \\#1 & \\{y\\} & \\textasciitilde{} & \\textasciicircum{} & \\textbackslash{} & R$^2$ \\\\"))
+      "a\\&b & 50\\% & \\$x\\$ & \\#1 & \\{y\\} & \\textasciitilde{} & \\textasciicircum{} & \\textbackslash{} & R\\textsuperscript{2} \\\\"))
   }
 
   @Test func raggedRowsArePadded() {
