@@ -31,11 +31,14 @@ let package = Package(
       dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Formulas"],
       swiftSettings: strictness),
 
+    // MARK: - Presentation (plain data in, documents out: no dependency on the models)
+    .target(name: "Plotting", swiftSettings: strictness),
+
     // MARK: - Umbrella
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Plotting",
       ],
       swiftSettings: strictness),
 
@@ -65,6 +68,9 @@ let package = Package(
     .testTarget(
       name: "RegressionTests",
       dependencies: ["LinearAlgebra", "Tabular", "Formulas", "Regression", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "PlottingTests", dependencies: ["Plotting", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "IVRegCLITests", dependencies: ["IVRegCLI", "ivreg", "LinearModels", "TestSupport"],

@@ -2,5 +2,6 @@
 @_exported public import Distributions
 @_exported public import Formulas
 @_exported public import LinearAlgebra
+@_exported public import Plotting
 @_exported public import Regression
 @_exported public import Tabular
