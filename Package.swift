@@ -32,13 +32,16 @@ let package = Package(
       swiftSettings: strictness),
 
     // MARK: - Presentation
+    // Tables of results in text, Markdown, LaTeX and CSV.
     .target(name: "Reporting", dependencies: ["Formulas", "Regression"], swiftSettings: strictness),
+    // Plain data in, SVG out: no dependency on the models.
+    .target(name: "Plotting", swiftSettings: strictness),
 
     // MARK: - Umbrella
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Reporting",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Reporting", "Plotting",
       ],
       swiftSettings: strictness),
 
@@ -46,7 +49,8 @@ let package = Package(
     // Direct dependencies, not the umbrella: SwiftPM 6.3 does not rebuild a client
     // when a module it sees only through `@_exported import` changes.
     .target(
-      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression", "Reporting"], swiftSettings: strictness),
+      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression", "Reporting", "Plotting"],
+      swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
 
     // MARK: - Test support (not API)
@@ -72,6 +76,9 @@ let package = Package(
     .testTarget(
       name: "ReportingTests",
       dependencies: ["Tabular", "Formulas", "Regression", "Reporting", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "PlottingTests", dependencies: ["Plotting", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "IVRegCLITests", dependencies: ["IVRegCLI", "ivreg", "LinearModels", "TestSupport"],
