@@ -62,7 +62,7 @@ enum DescribeOutput {
       ])
     }
     return ReportTable(
-      caption: "\(path): \(rows) rows, \(summaries.count) columns",
+      caption: "\((path as NSString).lastPathComponent): \(rows) rows, \(summaries.count) columns",
       header: ["Column", "Type", "Count", "Missing", "Mean", "Std. Dev.", "Min", "25%", "50%", "75%", "Max"],
       rows: body, alignments: [.left, .left])
   }

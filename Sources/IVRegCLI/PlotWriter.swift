@@ -1,4 +1,5 @@
 import Foundation
+import Formulas
 import Plotting
 import Regression
 import Reporting

@@ -12,11 +12,14 @@ struct CommandLineTests {
     let help = IVRegCommand.run(["--help"])
     #expect(help.status == 0)
     #expect(help.standardOutput.hasPrefix("OVERVIEW: "))
-    #expect(help.standardOutput.contains("USAGE: ivreg [fit] <data> <formula>"))
+    #expect(help.standardOutput.contains("USAGE: ivreg <subcommand>"))
+    #expect(help.standardOutput.contains("SUBCOMMANDS:"))
+    let fitHelp = IVRegCommand.run(["data.csv", "y ~ x", "--help"])
+    #expect(fitHelp.standardOutput.contains("USAGE: ivreg [fit] <data> <formula>"))
     #expect(help.standardError.isEmpty)
     let version = IVRegCommand.run(["--version"])
     #expect(version.status == 0)
-    #expect(version.standardOutput == "0.1.0\n")
+    #expect(version.standardOutput == "0.2.0\n")
   }
 
   @Test("usage errors exit 64 with argument-parser wording", arguments: [
@@ -31,7 +34,7 @@ struct CommandLineTests {
     (["data.csv", "y ~ x", "--kernel", "gauss"], "Error: The value 'gauss' is invalid for '--kernel <kernel>'. Please provide one of 'bartlett', 'parzen' or 'qs'."),
     (["data.csv", "y ~ x", "--cluster", "a,b,c"], "Error: The value 'a,b,c' is invalid for '--cluster <columns>'"),
     (["data.csv", "y ~ x", "--debiased=false"], "Error: The flag '--debiased' does not take a value"),
-    (["data.csv", "y ~ x", "--format=xml"], "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text' or 'json'."),
+    (["data.csv", "y ~ x", "--format=xml"], "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of 'text', 'markdown', 'latex', 'json' or 'csv'."),
     (["data.csv", "y ~ x", "--level", "1.5"], "Error: The value '1.5' is invalid for '--level <level>'"),
     (["data.csv", "y ~ x", "--debaised"], "Error: Unknown option '--debaised'. Did you mean '--debiased'?"),
   ])

@@ -14,15 +14,15 @@ struct ReportTableRenderingTests {
 
   @Test func text() {
     #expect(Self.table.text == """
-                Demo
-      ====================
-             OLS     IV
-      --------------------
-      x_1   1.5**   2.25
-             (0.5)  (1.1)
-      --------------------
-      N       10     10
-      ====================
+            Demo
+      =================
+            OLS    IV
+      -----------------
+      x_1  1.5**  2.25
+           (0.5)  (1.1)
+      -----------------
+      N     10     10
+      =================
       Standard errors in parentheses.
       """)
   }
