@@ -1,0 +1,177 @@
+import Foundation
+import LinearModels
+import TestSupport
+import Testing
+
+/// The Swift snippets of `Documentation/Models.md` (and the app-push walkthrough),
+/// compiled and run with the numbers their comments show, to the digits shown.
+/// A snippet changed in the docs must be changed here too; each test names its section.
+@Suite("Documentation Swift snippets")
+struct DocumentationSnippetTests {
+  static func data(_ name: String) throws -> DataTable {
+    try DataTable(contentsOfCSVFile: Fixtures.url("data/\(name)").path)
+  }
+
+  /// `value` printed with `digits` significant digits equals the documented text.
+  func shows(_ value: Double?, _ documented: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    guard let value else {
+      Issue.record("nil, documented \(documented)", sourceLocation: sourceLocation)
+      return
+    }
+    let mantissa = documented.split(separator: "e").first.map(String.init) ?? documented
+    let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }.count
+    let printed = String(format: "%.\(max(1, digits))g", value)
+    #expect(Double(printed) == Double(documented), "\(value) is documented as \(documented)", sourceLocation: sourceLocation)
+  }
+
+  static let formula = "lwage ~ exper + expersq + [educ ~ fatheduc + motheduc]"
+
+  /// Models.md, "OLS and two-stage least squares".
+  @Test func olsAndTwoStageLeastSquares() throws {
+    let data = try Self.data("mroz_wage.csv")
+    let ols = try OLS(formula: "lwage ~ educ + exper + expersq", data: data).fit(covariance: .hc1)
+    shows(ols.params[1], "0.10749")
+    shows(ols.stdErrors[1], "0.013219")
+    let iv = try IV2SLS(formula: Self.formula, data: data).fit(covariance: .clustered(["cl"]), debiased: true)
+    #expect(iv.parameterNames == ["Intercept", "exper", "expersq", "educ"])
+    shows(iv.params[3], "0.061397")
+    shows(iv.stdErrors[3], "0.036656")
+    shows(iv.tstats[3], "1.6749")
+    shows(iv.pvalues[3], "0.094687")
+    let interval = try iv.confidenceIntervals(level: 0.9)[3]
+    shows(interval.lower, "0.00097017")
+    shows(interval.upper, "0.12182")
+    shows(iv.rsquared, "0.13571")
+    #expect(iv.nobs == 428)
+    shows(iv.fStatistic.statistic, "6.3223")
+    #expect(iv.fStatistic.distribution.name == "F(3,424)")
+    #expect(iv.summary.contains("IV-2SLS Estimation Summary"))
+  }
+
+  /// Models.md, "LIML, Fuller and k-class".
+  @Test func limlFullerAndKClass() throws {
+    let data = try Self.data("mroz_wage.csv")
+    let liml = try IVLIML(formula: Self.formula, data: data).fit()
+    shows(liml.kappa, "1.0008840")
+    shows(liml.params[3], "0.061200")
+    let fuller = try IVLIML(formula: Self.formula, data: data, fuller: 1).fit()
+    shows(fuller.kappa, "0.99852")
+    shows(fuller.params[3], "0.061723")
+    #expect(fuller.method == "IV-LIML(fuller(alpha=1))")
+    let half = try IVLIML(formula: Self.formula, data: data, kappa: 0.5).fit()
+    shows(half.params[3], "0.099567")
+  }
+
+  /// Models.md, "GMM".
+  @Test func gmm() throws {
+    let data = try Self.data("mroz_wage.csv")
+    let gmm = try IVGMM(formula: Self.formula, data: data).fit()
+    shows(gmm.params[3], "0.061053")
+    shows(gmm.gmm?.jStatistic.statistic, "0.44346")
+    shows(gmm.gmm?.jStatistic.pValue, "0.50546")
+  }
+
+  /// Models.md, "Diagnostics".
+  @Test func diagnostics() throws {
+    let data = try Self.data("mroz_wage.csv")
+    let tsls = try IV2SLS(formula: Self.formula, data: data).fit()
+    let first = tsls.firstStage?.diagnostics[0]
+    shows(first?.partialRSquared, "0.20757")
+    shows(first?.partialF.statistic, "100.22")
+    #expect(first?.partialF.distribution.name == "chi2(2)")
+    shows(tsls.wuHausman?.pValue, "0.095441")
+    shows(tsls.sargan?.pValue, "0.53864")
+    let weak = try #require(tsls.weakInstruments)
+    shows(weak.craggDonaldF, "55.400")
+    shows(weak.effectiveF?.statistic, "54.751")
+    #expect(weak.verdict == "strong: effective F 54.75 > 19.78 critical value (τ = 10%)")
+    #expect(weak.andersonRubin?.region.description == "[-0.02517, 0.1383]")
+    #expect(!tsls.diagnosticsSummary.isEmpty)
+    #expect(tsls.firstStage?.summary.isEmpty == false)
+  }
+
+  /// Models.md, "Tables and plots".
+  @Test func tablesAndPlots() throws {
+    let data = try Self.data("mroz_wage.csv")
+    let ols = try OLS(formula: "lwage ~ educ + exper + expersq", data: data).fit(covariance: .hc1)
+    let tsls = try IV2SLS(formula: Self.formula, data: data).fit()
+    let liml = try IVLIML(formula: Self.formula, data: data).fit()
+    let comparison = try ModelComparison([ols, tsls, liml], names: ["OLS", "2SLS", "LIML"], stars: true)
+    #expect(comparison.table.latex.hasPrefix("% Model Comparison\n\\begin{tabular}{lccc}"))
+    let svg = CoefficientPlot(series: [
+      .init(name: "2SLS", points: [.init(term: "educ", estimate: tsls.params[3], lower: 0.0, upper: 0.12)])
+    ]).svg()
+    #expect(svg.contains("data-estimate=\"\(tsls.params[3])\""))
+  }
+
+  /// Models.md, "Data".
+  @Test func dataDescriptionAndSubset() throws {
+    let data = try Self.data("mroz_wage.csv")
+    let summaries = data.describe()
+    #expect(summaries[1].name == "educ")
+    shows(summaries[1].mean, "12.659")
+    let (recent, selection) = try data.subset(where: RowCondition(parsing: "exper >= 10"))
+    #expect(selection.description == "kept 264 of 428 rows (164 false)")
+    #expect(recent.rowCount == 264)
+  }
+
+  /// Examples/AppPush.md, "The same in Swift".
+  @Test func appPushWalkthrough() throws {
+    let data = try Self.data("app_engagement_push.csv")
+    let iv = try IV2SLS(formula: "in_app_purchase ~ [push_delivered ~ push_assigned]", data: data).fit()
+    shows(iv.params[0], "69.291674906071")
+    shows(iv.params[1], "3.2938401294875")
+    shows(iv.stdErrors[0], "0.36237")
+    shows(iv.stdErrors[1], "0.71646")
+    shows(iv.wuHausman?.statistic, "553.019")
+    shows(iv.firstStage?.diagnostics[0].partialF.statistic, "12559.3")
+    let itt = try OLS(formula: "in_app_purchase ~ push_assigned", data: data).fit()
+    let table = try ModelComparison([itt, iv], names: ["ITT", "IV"], stars: true).table
+    #expect(table.text.contains("3.2938***"))
+  }
+}
+
+extension DocumentationSnippetTests {
+  /// Subset.md, "From Swift".
+  @Test func subsetFromSwift() throws {
+    let table = try Self.data("describe_mixed.csv")
+    let condition = try RowCondition(parsing: "income >= 40 and region != 'north'")
+    let (kept, selection) = try table.subset(where: condition)
+    #expect(selection.description == "kept 10 of 20 rows (7 false, 3 unknown because of missing values)")
+    #expect(selection.rows == [0, 1, 3, 7, 9, 13, 14, 16, 17, 19])
+    #expect(selection.falseCount == 7)
+    #expect(selection.unknownCount == 3)
+    #expect(kept.sourceLines == [2, 3, 5, 9, 11, 15, 16, 18, 19, 21])
+  }
+
+  /// GettingStarted.md, "Your first model from Swift" (and the README's library example).
+  @Test func gettingStarted() throws {
+    let data = try Self.data("smoking_birthweight.csv")
+    let model = try IV2SLS(formula: "birthweight ~ [cigarettes ~ taxes]", data: data)
+    let results = try model.fit()
+    shows(results.params[0], "3001.89")
+    shows(results.params[1], "-1.9837")
+    shows(results.stdErrors[0], "0.2177")
+    shows(results.stdErrors[1], "0.0428")
+    _ = try results.confidenceIntervals(level: 0.9)
+    let firstStage = try #require(results.firstStage?.diagnostics.first)
+    shows(firstStage.partialRSquared, "0.26932")
+    shows(firstStage.sheaRSquared, "0.26932")
+    shows(firstStage.partialF.statistic, "744.48")
+    shows(results.wuHausman?.pValue, "1.804e-57")
+  }
+
+  /// Examples/Smoking.md, "In Swift".
+  @Test func smokingWalkthrough() throws {
+    let data = try Self.data("smoking_birthweight.csv")
+    let model = try IV2SLS(formula: "birthweight ~ [cigarettes ~ taxes]", data: data)
+    let robust = try model.fit()
+    shows(robust.params[1], "-1.98375")
+    shows(robust.stdErrors[1], "0.042834")
+    let classical = try model.fit(covariance: .unadjusted)
+    shows(classical.stdErrors[1], "0.0419")
+    shows(classical.tstats[1], "-47.398")
+    let naive = try OLS(formula: "birthweight ~ cigarettes", data: data).fit()
+    shows(naive.params[1], "-2.4652")
+  }
+}
