@@ -23,7 +23,7 @@ struct ModelRunner {
       throw Failure(outcome: .dataFailure("\(path): is a directory, not a CSV file"))
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    let large = size > ProgressReporter.largeFileBytes
+    let large = progress.map { size > $0.largeFileBytes } ?? false
     if large { progress?.begin("Reading \(path) (\(size / 1_000_000) MB)") }
     let start = Date()
     let table: DataTable

@@ -3,12 +3,15 @@ import Foundation
 /// Progress messages for long work, written straight to standard error, and only
 /// when standard error is a terminal (a script piping `ivreg` sees nothing extra).
 struct ProgressReporter: Sendable {
-  /// Files larger than this announce themselves while they are read.
-  static let largeFileBytes = 50_000_000
+  /// Files larger than this many bytes announce themselves while they are read (50 MB).
+  let largeFileBytes: Int
 
   private let write: @Sendable (String) -> Void
 
-  init(write: @escaping @Sendable (String) -> Void) { self.write = write }
+  init(largeFileBytes: Int = 50_000_000, write: @escaping @Sendable (String) -> Void) {
+    self.largeFileBytes = largeFileBytes
+    self.write = write
+  }
 
   /// A reporter on standard error, or nil when standard error is not a terminal.
   static func standardErrorIfTerminal() -> ProgressReporter? {

@@ -125,7 +125,9 @@ public struct ModelComparison: Sendable {
     for endogenous in endogenousTerms {
       let cells = results.map { r -> String in
         guard let d = r.firstStage?.diagnostics.first(where: { $0.endogenous == endogenous }) else { return "" }
-        return d.partialF.isValid ? String(format: "%.1f", d.partialF.statistic) : "N/A"
+        guard d.partialF.isValid else { return "N/A" }
+        let f = d.partialF.statistic
+        return abs(f) < 1e6 ? String(format: "%.1f", f) : String(format: "%.4g", f)
       }
       rows.append(.cells(["First-stage F (\(endogenous))"] + cells))
     }

@@ -102,3 +102,31 @@ struct CommandLineTests {
     #expect(firstStage["push_delivered"]?["partial_f_distribution"] as? String == "chi2(1)")
   }
 }
+
+/// Progress on large files goes to the reporter (standard error when it is a
+/// terminal); without a reporter nothing extra is printed.
+@Suite("ivreg progress messages")
+struct ProgressMessageTests {
+  final class Capture: @unchecked Sendable {
+    var text = ""
+  }
+
+  @Test func largeFilesReportReading() throws {
+    let capture = Capture()
+    let reporter = ProgressReporter(largeFileBytes: 1000) { capture.text += $0 }
+    let path = Fixtures.url("data/app_engagement_push.csv").path
+    let outcome = IVRegCommand.run([path, "in_app_purchase ~ push_delivered", "--format", "csv"], progress: reporter)
+    #expect(outcome.status == 0)
+    #expect(outcome.standardError.isEmpty)
+    #expect(capture.text.hasPrefix("Reading \(path) (0 MB)… 10000 rows in "))
+    #expect(capture.text.hasSuffix(" s\n"))
+  }
+
+  @Test func smallFilesAndNoReporterPrintNothingExtra() throws {
+    let capture = Capture()
+    let reporter = ProgressReporter { capture.text += $0 }
+    let path = Fixtures.url("data/app_engagement_push.csv").path
+    _ = IVRegCommand.run([path, "in_app_purchase ~ push_delivered"], progress: reporter)
+    #expect(capture.text.isEmpty)
+  }
+}
