@@ -1,8 +1,9 @@
 /// Problems with the data or the options given to a penalized regression.
 ///
-/// Every case names the offending input, so a message can say what to fix. Positions are
-/// 1-based in the messages (like R and the rest of this package's errors) and in the
-/// payloads.
+/// Every case names the offending input, so a message can say what to fix. Rows and
+/// columns of the data are counted from 1 in ``nonFiniteValue(variable:row:value:)`` (as
+/// a person counts them); indices that the caller passed (excluded columns, rows to
+/// remove) are reported as given, zero-based.
 public enum PenalizedError: Error, Equatable, CustomStringConvertible {
   /// Two inputs that must agree in size do not: `what` names the input, `expected` the
   /// size it needs and `found` the size it has.
@@ -15,8 +16,8 @@ public enum PenalizedError: Error, Equatable, CustomStringConvertible {
   /// A numeric option outside its domain (a negative or non-finite α, a tolerance ≤ 0, a
   /// negative penalty factor, …). `requirement` says what is allowed.
   case invalidParameter(name: String, value: String, requirement: String)
-  /// A column index outside `1...columns` (for exclusions) or a row index outside
-  /// `1...rows` (for removing rows from Gram statistics).
+  /// A zero-based column index outside `0..<columns` (for exclusions) or row index
+  /// outside `0..<rows` (for removing rows from Gram statistics).
   case indexOutOfRange(what: String, index: Int, count: Int)
   /// The response is constant, so glmnet's standardisation divides by zero (glmnet stops
   /// with "y is constant; gaussian glmnet fails at standardization step").
@@ -38,7 +39,7 @@ public enum PenalizedError: Error, Equatable, CustomStringConvertible {
     case .invalidParameter(let name, let value, let requirement):
       return "\(name) = \(value) is invalid: it must be \(requirement)"
     case .indexOutOfRange(let what, let index, let count):
-      return "\(what) \(index) is out of range 1...\(count)"
+      return "\(what) \(index) is out of range 0..<\(count)"
     case .constantResponse:
       return "y is constant; the glmnet standardisation divides by its standard deviation"
     case .noUsableColumns:
