@@ -70,7 +70,7 @@ struct CovarianceCoordinateDescent {
   func run(_ lambdas: Lambdas) -> Output {
     let p = problem.p
     let xv = problem.xv, vp = problem.penalties, ju = problem.included
-    var g = problem.gradient
+    var gradient = problem.gradient
     var a = [Double](repeating: 0, count: p)
     var position = [Int](repeating: -1, count: p)  // mm: index in `entered`, −1 if never active
     var entered: [Int] = []  // ia
@@ -91,7 +91,9 @@ struct CovarianceCoordinateDescent {
     }
     let minimumPoints = min(Self.minimumLambdas, count)
 
-    problem.gram.withUnsafeBufferPointer { c in
+    // The hot loops run on buffer pointers: the gradient update is one contiguous column
+    // of c (c is symmetric, so c[j, k] = c[k, j] is at j + k·p and at k + j·p).
+    problem.gram.withUnsafeBufferPointer { c in gradient.withUnsafeMutableBufferPointer { g in
       pathLoop: for m in 0..<count {
         if let userLambdas {
           lambda = userLambdas[m]
@@ -129,8 +131,9 @@ struct CovarianceCoordinateDescent {
               let del = new - ak
               rsq += del * (2 * g[k] - del * xv[k])
               dlx = max(xv[k] * del * del, dlx)
-              let column = k * p
-              for j in 0..<p { g[j] -= c[column + j] * del }
+              if let column = c.baseAddress, let target = g.baseAddress {
+                VectorKernels.axpy(-del, column + k * p, target, p)
+              }
             }
             if tooMany { break roundLoop }
             if dlx < threshold { break roundLoop }
@@ -165,7 +168,7 @@ struct CovarianceCoordinateDescent {
           }
           let change = zip(entered, before).map { a[$0] - $1 }
           for j in 0..<p where position[j] < 0 && ju[j] {
-            let row = j * p  // c is symmetric: c[k, j] = c[j + k·p] = c[k + j·p]
+            let row = j * p
             var dot = 0.0
             for (l, k) in entered.enumerated() { dot += change[l] * c[row + k] }
             g[j] -= dot
@@ -195,7 +198,7 @@ struct CovarianceCoordinateDescent {
           break
         }
       }
-    }
+    } }
     output.passes = nlp
     return output
   }

@@ -136,10 +136,11 @@ struct GapSafeCoordinateDescent {
   /// `qw += a · Q[:, k]`.
   @inline(__always)
   private func axpy(_ a: Double, column k: Int, into qw: inout [Double]) {
+    let p = self.p
     gram.withUnsafeBufferPointer { g in
       qw.withUnsafeMutableBufferPointer { out in
-        let base = k * p
-        for j in 0..<p { out[j] += a * g[base + j] }
+        guard let source = g.baseAddress, let target = out.baseAddress else { return }
+        VectorKernels.axpy(a, source + k * p, target, p)
       }
     }
   }
