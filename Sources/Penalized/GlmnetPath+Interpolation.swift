@@ -8,9 +8,11 @@ extension GlmnetPath {
   /// A λ on the path returns that solution exactly. (`coef(…, exact = TRUE)` refits
   /// instead; fit with ``GlmnetOptions/lambdas`` for that.)
   ///
-  /// - Returns: the intercept and the coefficients; for an empty path, zeros.
+  /// - Returns: the intercept and the coefficients; for an empty path, zeros; for a NaN
+  ///   λ, NaNs.
   public func coefficients(at lambda: Double) -> (intercept: Double, coefficients: [Double]) {
     guard !coefficients.isEmpty else { return (0, []) }
+    guard !lambda.isNaN else { return (.nan, [Double](repeating: .nan, count: coefficients[0].count)) }
     let (left, right, fraction) = interpolationWeights(at: lambda)
     if left == right { return (intercepts[left], coefficients[left]) }
     let b = zip(coefficients[left], coefficients[right]).map { fraction * $0 + (1 - fraction) * $1 }
@@ -37,7 +39,7 @@ extension GlmnetPath {
   /// weight of the left one.
   private func interpolationWeights(at s: Double) -> (Int, Int, Double) {
     let count = lambdas.count
-    guard count > 1, let first = lambdas.first, let last = lambdas.last else { return (0, 0, 1) }
+    guard count > 1, let first = lambdas.first, let last = lambdas.last, first > last else { return (0, 0, 1) }
     let range = first - last
     let knots = lambdas.map { (first - $0) / range }  // increasing from 0 to 1
     let lowest = knots.min() ?? 0, highest = knots.max() ?? 1

@@ -57,7 +57,8 @@ public struct GramStatistics: Sendable, Equatable {
   ///
   /// - Throws: ``PenalizedError/noObservations`` for an empty `x`,
   ///   ``PenalizedError/mismatchedSizes(what:expected:found:)`` when `y.count != x.rows`,
-  ///   ``PenalizedError/nonFiniteValue(variable:row:value:)`` for NaN or infinite data.
+  ///   ``PenalizedError/nonFiniteValue(variable:row:value:)`` for NaN or infinite data,
+  ///   ``PenalizedError/overflow`` when the sums of squares overflow.
   public init(x: Matrix, y: [Double]) throws {
     try InputChecks.data(x, y)
     let n = x.rows
@@ -65,6 +66,7 @@ public struct GramStatistics: Sendable, Equatable {
       GramStatistics.centre(of: x.storage[(j * n)..<((j + 1) * n)])
     }
     self.init(unchecked: x, y: y, shift: shift, responseShift: GramStatistics.centre(of: y[...]))
+    try checkFinite()
   }
 
   /// The statistics of `x` and `y` about a given shift (for instance the full data's
@@ -81,6 +83,7 @@ public struct GramStatistics: Sendable, Equatable {
     try InputChecks.finite(shift, name: "shift")
     try InputChecks.finite([responseShift], name: "responseShift")
     self.init(unchecked: x, y: y, shift: shift, responseShift: responseShift)
+    try checkFinite()
   }
 
   /// Creates statistics from their parts (no checks: used by ``subtracting(_:)``).
@@ -217,6 +220,14 @@ public struct GramStatistics: Sendable, Equatable {
       x: Matrix(rows: rows.count, columns: columns, columnMajor: values), y: rows.map { y[$0] },
       shift: shift, responseShift: responseShift)
     return try subtracting(part)
+  }
+
+  /// Throws ``PenalizedError/overflow`` unless every sum is finite.
+  private func checkFinite() throws(PenalizedError) {
+    let finite =
+      responseSumOfSquares.isFinite && responseSum.isFinite && columnSums.allSatisfy(\.isFinite)
+      && responseCrossProducts.allSatisfy(\.isFinite) && crossProducts.storage.allSatisfy(\.isFinite)
+    guard finite else { throw .overflow }
   }
 
   /// The mean of `values`, or their common value when they are all equal (so a constant

@@ -1,4 +1,4 @@
-public import LinearAlgebra
+import LinearAlgebra
 
 /// Validation shared by the estimators: sizes, finiteness and option domains.
 enum InputChecks {

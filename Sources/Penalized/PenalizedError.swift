@@ -24,10 +24,14 @@ public enum PenalizedError: Error, Equatable, CustomStringConvertible {
   case constantResponse
   /// Every column is constant, zero or excluded (glmnet's error 7777).
   case noUsableColumns
+  /// The data are finite but their sums of squares overflow (entries near 10¹⁵⁴ or
+  /// beyond): rescale the columns or y.
+  case overflow
   /// Gram statistics that cannot be combined: different column counts or shifts, or the
   /// removed part holds as many rows as the whole.
   case incompatibleStatistics(String)
 
+  /// A one-line message naming the problem.
   public var description: String {
     switch self {
     case .mismatchedSizes(let what, let expected, let found):
@@ -44,6 +48,8 @@ public enum PenalizedError: Error, Equatable, CustomStringConvertible {
       return "y is constant; the glmnet standardisation divides by its standard deviation"
     case .noUsableColumns:
       return "every column is constant, zero or excluded: there is nothing to fit"
+    case .overflow:
+      return "the sums of squares of the data overflow; rescale the columns or y"
     case .incompatibleStatistics(let why):
       return "the Gram statistics cannot be combined: \(why)"
     }

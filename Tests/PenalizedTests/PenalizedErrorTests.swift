@@ -136,3 +136,20 @@ struct PenalizedErrorTests {
     #expect(PenalizedError.indexOutOfRange(what: "row", index: 9, count: 4).description.contains("9"))
   }
 }
+
+extension PenalizedErrorTests {
+  @Test func overflowingSumsOfSquares() {
+    let huge = Matrix(columns: [[1e200, -1e200, 3e200, 0], [0, 1, 0, 2]])
+    #expect(throws: PenalizedError.overflow) { try Lasso().fit(huge, Self.y) }
+    #expect(throws: PenalizedError.overflow) { try GlmnetLasso().fit(huge, Self.y) }
+  }
+
+  @Test func interpolationNeverTraps() throws {
+    let path = try GlmnetLasso().fit(Self.x, Self.y)
+    #expect(path.coefficients(at: .nan).coefficients.allSatisfy { $0.isNaN })
+    #expect(path.coefficients(at: .infinity).coefficients == path.coefficients[0])
+    #expect(path.coefficients(at: -.infinity).coefficients == path.coefficients[path.lambdas.count - 1])
+    let flat = try GlmnetLasso(options: GlmnetOptions(lambdas: [0.1, 0.1])).fit(Self.x, Self.y)
+    #expect(flat.coefficients(at: 0.05).coefficients == flat.coefficients[0])
+  }
+}
