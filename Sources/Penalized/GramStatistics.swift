@@ -86,9 +86,39 @@ public struct GramStatistics: Sendable, Equatable {
     try checkFinite()
   }
 
+  /// Statistics from precomputed parts, for example a Gram matrix `XᵀX` and `Xᵀy`
+  /// accumulated elsewhere (pass a zero shift, the column sums `Xᵀ1` and `Σ y`).
+  ///
+  /// - Throws: ``PenalizedError/noObservations`` when `observations < 1`,
+  ///   ``PenalizedError/mismatchedSizes(what:expected:found:)`` when the parts do not all
+  ///   have `shift.count` columns (`crossProducts` square), and
+  ///   ``PenalizedError/nonFiniteValue(variable:row:value:)`` for a non-finite entry.
+  public init(
+    observations: Int, shift: [Double], responseShift: Double, columnSums: [Double], responseSum: Double,
+    crossProducts: Matrix, responseCrossProducts: [Double], responseSumOfSquares: Double
+  ) throws {
+    guard observations >= 1 else { throw PenalizedError.noObservations }
+    let p = shift.count
+    for (name, count) in [
+      ("columnSums", columnSums.count), ("responseCrossProducts", responseCrossProducts.count),
+      ("crossProducts rows", crossProducts.rows), ("crossProducts columns", crossProducts.columns),
+    ] where count != p {
+      throw PenalizedError.mismatchedSizes(what: name, expected: p, found: count)
+    }
+    try InputChecks.finite(shift, name: "shift")
+    try InputChecks.finite(columnSums, name: "columnSums")
+    try InputChecks.finite(responseCrossProducts, name: "responseCrossProducts")
+    try InputChecks.finite(crossProducts.storage, name: "crossProducts (column-major)")
+    try InputChecks.finite([responseShift, responseSum, responseSumOfSquares], name: "response sums")
+    self.init(
+      checkedObservations: observations, shift: shift, responseShift: responseShift, columnSums: columnSums,
+      responseSum: responseSum, crossProducts: crossProducts, responseCrossProducts: responseCrossProducts,
+      responseSumOfSquares: responseSumOfSquares)
+  }
+
   /// Creates statistics from their parts (no checks: used by ``subtracting(_:)``).
   init(
-    observations: Int, shift: [Double], responseShift: Double, columnSums: [Double],
+    checkedObservations observations: Int, shift: [Double], responseShift: Double, columnSums: [Double],
     responseSum: Double, crossProducts: Matrix, responseCrossProducts: [Double],
     responseSumOfSquares: Double
   ) {
@@ -124,7 +154,7 @@ public struct GramStatistics: Sendable, Equatable {
       for j in 0..<p { cross[j + k * p] = gram.storage[j + k * (p + 1)] }
     }
     self.init(
-      observations: n, shift: shift, responseShift: responseShift,
+      checkedObservations: n, shift: shift, responseShift: responseShift,
       columnSums: Array(sums[0..<p]), responseSum: sums[p],
       crossProducts: Matrix(rows: p, columns: p, columnMajor: cross),
       responseCrossProducts: (0..<p).map { gram.storage[$0 + p * (p + 1)] },
@@ -173,7 +203,7 @@ public struct GramStatistics: Sendable, Equatable {
         "removing \(part.observations) of \(observations) rows leaves none")
     }
     return GramStatistics(
-      observations: observations - part.observations, shift: shift, responseShift: responseShift,
+      checkedObservations: observations - part.observations, shift: shift, responseShift: responseShift,
       columnSums: zip(columnSums, part.columnSums).map { $0 - $1 },
       responseSum: responseSum - part.responseSum,
       crossProducts: crossProducts - part.crossProducts,

@@ -99,3 +99,34 @@ struct GramStatisticsTests {
     }
   }
 }
+
+extension GramStatisticsTests {
+  @Test func precomputedGramAndCrossProductsGiveTheSameFits() throws {
+    // XᵀX, Xᵀy, Xᵀ1, Σy, yᵀy accumulated about zero (as another program might hand them over).
+    let (x, y) = DataSetA.data
+    let gram = x.gram()
+    let statistics = try GramStatistics(
+      observations: 200, shift: [Double](repeating: 0, count: 20), responseShift: 0,
+      columnSums: (0..<20).map { x.column($0).reduce(0, +) }, responseSum: y.reduce(0, +), crossProducts: gram,
+      responseCrossProducts: x.transposeMultiplied(by: y), responseSumOfSquares: y.reduce(0) { $0 + $1 * $1 })
+    for intercept in [true, false] {
+      let lasso = Lasso(alpha: 0.05, fitIntercept: intercept, tolerance: 1e-12)
+      expectClose(
+        try lasso.fit(statistics).coefficients, try lasso.fit(x, y).coefficients, rtol: 1e-9, atol: 1e-12,
+        "intercept \(intercept)")
+    }
+    let path = try GlmnetLasso().fit(statistics), reference = try GlmnetLasso().fit(x, y)
+    #expect(path.lambdas.count == reference.lambdas.count && path.passes == reference.passes)
+    #expect(throws: PenalizedError.mismatchedSizes(what: "columnSums", expected: 20, found: 19)) {
+      try GramStatistics(
+        observations: 200, shift: [Double](repeating: 0, count: 20), responseShift: 0,
+        columnSums: [Double](repeating: 0, count: 19), responseSum: 0, crossProducts: gram,
+        responseCrossProducts: [Double](repeating: 0, count: 20), responseSumOfSquares: 1)
+    }
+    #expect(throws: PenalizedError.noObservations) {
+      try GramStatistics(
+        observations: 0, shift: [], responseShift: 0, columnSums: [], responseSum: 0,
+        crossProducts: Matrix(rows: 0, columns: 0), responseCrossProducts: [], responseSumOfSquares: 0)
+    }
+  }
+}
