@@ -30,6 +30,9 @@ let package = Package(
       name: "Regression",
       dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Formulas"],
       swiftSettings: strictness),
+    // LASSO (scikit-learn's and glmnet's conventions) on contiguous Gram matrices: numerics
+    // only, no dependency on Regression, Tabular or Formulas.
+    .target(name: "Penalized", dependencies: ["LinearAlgebra"], swiftSettings: strictness),
 
     // MARK: - Presentation
     // Tables of results in text, Markdown, LaTeX and CSV.
@@ -41,7 +44,8 @@ let package = Package(
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Reporting", "Plotting",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "Reporting",
+        "Plotting",
       ],
       swiftSettings: strictness),
 
@@ -72,6 +76,9 @@ let package = Package(
     .testTarget(
       name: "RegressionTests",
       dependencies: ["LinearAlgebra", "Tabular", "Formulas", "Regression", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "PenalizedTests", dependencies: ["Penalized", "LinearAlgebra", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "ReportingTests",
