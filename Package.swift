@@ -32,7 +32,7 @@ let package = Package(
       swiftSettings: strictness),
     // LASSO (scikit-learn's and glmnet's conventions) on contiguous Gram matrices: numerics
     // only, no dependency on Regression, Tabular or Formulas.
-    .target(name: "Penalized", dependencies: ["LinearAlgebra"], swiftSettings: strictness),
+    .target(name: "Penalized", dependencies: ["LinearAlgebra", "Distributions"], swiftSettings: strictness),
 
     // MARK: - Presentation
     // Tables of results in text, Markdown, LaTeX and CSV.
