@@ -34,6 +34,11 @@ let package = Package(
     // only, no dependency on Regression, Tabular or Formulas.
     .target(name: "Penalized", dependencies: ["LinearAlgebra", "Distributions"], swiftSettings: strictness),
 
+    // LASSO instrument selection and post-LASSO IV: joins the models to the LASSO.
+    .target(
+      name: "SparseIV", dependencies: ["Formulas", "Tabular", "LinearAlgebra", "Regression", "Penalized"],
+      swiftSettings: strictness),
+
     // MARK: - Presentation
     // Tables of results in text, Markdown, LaTeX and CSV.
     .target(name: "Reporting", dependencies: ["Formulas", "Regression"], swiftSettings: strictness),
@@ -44,7 +49,7 @@ let package = Package(
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "Reporting",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "Reporting",
         "Plotting",
       ],
       swiftSettings: strictness),
@@ -79,6 +84,10 @@ let package = Package(
       swiftSettings: strictness),
     .testTarget(
       name: "PenalizedTests", dependencies: ["Penalized", "LinearAlgebra", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "SparseIVTests",
+      dependencies: ["SparseIV", "Penalized", "Regression", "Formulas", "Tabular", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "ReportingTests",
