@@ -18,4 +18,10 @@ extension LassoInstrumentSelector {
 }
 
 /// Placeholder until the cross-validation lands.
-public struct CrossValidatedPath: Sendable {}
+public struct CrossValidatedPath: Sendable {
+  public var lambdas: [Double] { [] }
+  public var meanErrors: [Double] { [] }
+  public var standardErrors: [Double] { [] }
+  public var lambdaMin: Double { 0 }
+  public var lambdaOneStandardError: Double { 0 }
+}
