@@ -74,15 +74,19 @@ struct FoldStatistics: Sendable {
   /// A column whose training values are all equal gets that value as its shift and
   /// exactly zero sums, so the solvers leave it out as they would on the training data.
   ///
+  /// - Parameter rejectingConstantResponse: throw when y is constant on the training rows
+  ///   (glmnet cannot standardise it); otherwise y is re-expressed about its value, so
+  ///   its centred sums are exactly 0 (scikit-learn then fits all-zero coefficients).
   /// - Throws: ``PenalizedError/constantResponse`` when y is constant on the training
-  ///   rows (glmnet's "y is constant" in that fold), the errors of
-  ///   ``GramStatistics/subtracting(_:)``.
-  func training(_ k: Int) throws -> GramStatistics {
+  ///   rows and `rejectingConstantResponse` (glmnet's "y is constant" in that fold), the
+  ///   errors of ``GramStatistics/subtracting(_:)``.
+  func training(_ k: Int, rejectingConstantResponse: Bool = true) throws -> GramStatistics {
     let others = heldOut.indices.filter { $0 != k }
     let yLow = others.map { responseMinima[$0] }.min() ?? 0
     let yHigh = others.map { responseMaxima[$0] }.max() ?? 0
-    guard yLow < yHigh else { throw PenalizedError.constantResponse }
+    if yLow == yHigh && rejectingConstantResponse { throw PenalizedError.constantResponse }
     var statistics = try whole.subtracting(heldOut[k])
+    if yLow == yHigh { statistics = statistics.replacingConstantResponse(value: yLow) }
     for j in 0..<whole.columns {
       let low = others.map { minima[$0][j] }.min() ?? 0
       let high = others.map { maxima[$0][j] }.max() ?? 0
@@ -146,6 +150,15 @@ extension GramStatistics {
       checkedObservations: observations, shift: shift, responseShift: responseShift, columnSums: columnSums,
       responseSum: responseSum, crossProducts: Matrix(rows: p, columns: p, columnMajor: cross),
       responseCrossProducts: responseCross, responseSumOfSquares: responseSumOfSquares)
+  }
+
+  /// The same statistics for rows on which y equals `value` everywhere: y is re-expressed
+  /// about `value`, so its sums and cross-products are exactly 0.
+  func replacingConstantResponse(value: Double) -> GramStatistics {
+    GramStatistics(
+      checkedObservations: observations, shift: shift, responseShift: value, columnSums: columnSums,
+      responseSum: 0, crossProducts: crossProducts,
+      responseCrossProducts: [Double](repeating: 0, count: columns), responseSumOfSquares: 0)
   }
 
   /// `Σᵢ (yᵢ − β₀ − xᵢᵀβ)²` over the rows these statistics sum, from the sums alone.
