@@ -23,7 +23,7 @@ struct SelectionOptions: Equatable {
       }
       method = value.lowercased()
     case "--folds":
-      guard let k = Int(value), k >= 2 else { throw .invalidValue(value, option: display, allowed: nil) }
+      guard let k = Int(value), k >= 3 else { throw .invalidValue(value, option: display, allowed: nil) }
       folds = k
     case "--fold-column":
       guard !value.isEmpty else { throw .invalidValue(value, option: display, allowed: nil) }

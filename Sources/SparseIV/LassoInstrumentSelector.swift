@@ -109,8 +109,8 @@ public struct LassoInstrumentSelector: Sendable {
     let n = design.observationCount
     switch folds {
     case .random(let k, let seed):
-      guard k >= 2, k <= n else {
-        throw InstrumentSelectionError.invalidFolds("\(k) folds for \(n) observations; use between 2 and \(n)")
+      guard k >= 3, k <= n else {
+        throw InstrumentSelectionError.invalidFolds("\(k) folds for \(n) observations; use between 3 and \(n)")
       }
       return .random(folds: k, seed: seed)
     case .ids(let ids):
@@ -148,8 +148,8 @@ public struct LassoInstrumentSelector: Sendable {
 
   static func checked(_ ids: [Int], source: String) throws -> FoldIDs {
     let distinct = Set(ids).count
-    guard distinct >= 2 else {
-      throw InstrumentSelectionError.invalidFolds("\(source) define \(distinct) fold; cross-validation needs at least 2")
+    guard distinct >= 3 else {
+      throw InstrumentSelectionError.invalidFolds("\(source) define \(distinct) fold\(distinct == 1 ? "" : "s"); cross-validation needs at least 3 (as cv.glmnet)")
     }
     return .explicit(ids)
   }
