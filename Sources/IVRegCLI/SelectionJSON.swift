@@ -4,8 +4,8 @@ import SparseIV
 
 /// The `instrument_selection` member of the JSON output (see `Documentation/CLI.md`).
 enum SelectionJSON {
-  static func value(_ outcome: InstrumentSelectionOutcome) -> JSONValue {
-    let report = outcome.report
+  static func value(_ outcome: InstrumentSelectionOutcome, fitted: InstrumentSelectionReport? = nil) -> JSONValue {
+    let report = fitted ?? outcome.report
     let selections: [JSONValue] = report.selections.enumerated().map { index, s in
       var members: [(String, JSONValue)] = [
         ("endogenous", .string(s.endogenous)), ("selected", .array(s.selected.map { .string($0) })),
@@ -43,6 +43,7 @@ enum SelectionJSON {
       ("candidates", .array(report.candidates.map { .string($0) })),
       ("selected", .array(report.selected.map { .string($0) })),
       ("per_endogenous", .array(selections)),
+      ("effective_f", report.effectiveF.map { .number($0) } ?? .null),
       ("sup_score_set", report.supScoreSet.map { region in
         .array(region.intervals.map { .array([.number($0.lower), .number($0.upper)]) })
       } ?? .null),

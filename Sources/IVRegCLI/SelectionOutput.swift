@@ -14,7 +14,7 @@ enum SelectionOutput {
   static func render(
     _ run: ModelRunner.SelectionRun, options: FitOptions, subsetNote: String?
   ) throws -> IVRegCommand.Outcome {
-    let report = run.outcome.report
+    let report = run.results?.instrumentSelection ?? run.outcome.report
     var messages = options.format == .text ? "" : subsetNote.map { $0 + "\n" } ?? ""
     guard let results = run.results else {
       switch options.format {
@@ -43,7 +43,7 @@ enum SelectionOutput {
       guard case .object(var members) = try ResultsJSON.value(
         results, formula: options.formula, level: options.level, subset: options.subset)
       else { return .success("", messages: messages) }
-      members.append(("instrument_selection", SelectionJSON.value(run.outcome)))
+      members.append(("instrument_selection", SelectionJSON.value(run.outcome, fitted: results.instrumentSelection)))
       return .success(JSONValue.object(members).render() + "\n", messages: messages)
     case .markdown, .latex:
       let table = ReportTable.instrumentSelection(report)

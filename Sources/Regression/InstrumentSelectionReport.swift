@@ -42,6 +42,9 @@ public struct InstrumentSelectionReport: Sendable, Equatable {
   /// candidate as instrument (one endogenous regressor only): weak-IV-robust, and the
   /// inference that remains when nothing is selected.
   public var supScoreSet: AndersonRubinSet.Region?
+  /// The Montiel Olea–Pflueger effective F of the post-LASSO first stage under the fit's
+  /// covariance (one endogenous regressor; filled in when the model is fitted).
+  public var effectiveF: Double?
 
   /// Creates a report.
   public init(

@@ -15,6 +15,9 @@ extension ReportTable {
       ])
     }
     var notes = ["Method: \(report.method); controls \(report.controls)."]
+    if let effectiveF = report.effectiveF {
+      notes.append("Effective F (Montiel Olea-Pflueger, post-LASSO): \(SummaryFormat.number(effectiveF).trimmingCharacters(in: .whitespaces)).")
+    }
     if let set = report.supScoreSet { notes.append("Sup-score 95% set (all candidates, weak-IV robust): \(set).") }
     if report.hasEmptySelection {
       notes.append("No instrument selected: the candidates are too weak to select; no 2SLS estimate is reported.")

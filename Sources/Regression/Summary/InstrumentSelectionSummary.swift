@@ -24,6 +24,9 @@ extension InstrumentSelectionReport {
         lines.append("  post-LASSO first-stage F = \(value), \(f.distribution.name), P-value \(p)")
       }
     }
+    if let effectiveF {
+      lines.append("Effective F (Montiel Olea-Pflueger, post-LASSO): \(SummaryFormat.number(effectiveF).trimmingCharacters(in: .whitespaces))")
+    }
     if let set = supScoreSet {
       lines.append("Sup-score 95% set (all candidates, weak-IV robust): \(set)")
     }
