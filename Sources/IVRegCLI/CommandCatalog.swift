@@ -116,7 +116,12 @@ enum CommandCatalog {
       ArgumentSpecification(
         name: "formula", help: "IV formula whose bracket lists the candidates, e.g. 'y ~ 1 + c1 + [x ~ m*]'."),
     ],
-    options: selectionFittingOptions + [
+    options: selectionFittingOptions.map { option in
+      option.name != "--plot" ? option
+        : OptionSpecification(
+          name: "--plot", valueName: "file.svg",
+          help: "Also write the LASSO coefficient path (and the cross-validation curve) as SVG.")
+    } + [
       OptionSpecification(
         name: "--select", valueName: "method", help: "How the LASSO penalty is chosen.", allowedValues: ["cv", "plugin"],
         defaultValue: "cv"),

@@ -16,10 +16,13 @@ enum SelectionOutput {
   ) throws -> IVRegCommand.Outcome {
     let report = run.results?.instrumentSelection ?? run.outcome.report
     var messages = options.format == .text ? "" : subsetNote.map { $0 + "\n" } ?? ""
+    if let plotPath = options.plotPath {
+      messages += try PlotWriter.writePaths(run.outcome, to: plotPath)
+    }
     guard let results = run.results else {
       switch options.format {
       case .text:
-        return .success(report.summary + "\n" + (subsetNote.map { "\n" + $0 + "\n" } ?? ""))
+        return .success(report.summary + "\n" + (subsetNote.map { "\n" + $0 + "\n" } ?? ""), messages: messages)
       case .json:
         let value = JSONValue.object([
           ("formula", .string(options.formula)), ("subset", options.subset.map { .string($0) } ?? .null),
@@ -31,9 +34,6 @@ enum SelectionOutput {
           report: report, supScoreSet: report.supScoreSet.map { "\($0)" })
         return .dataFailure("\(error)")
       }
-    }
-    if let plotPath = options.plotPath {
-      messages += try PlotWriter.write([results], names: [options.formula], level: options.level, to: plotPath)
     }
     switch options.format {
     case .text:

@@ -85,10 +85,12 @@ public struct RigorousLasso: Sendable, Equatable {
     var residuals = data.y
     var selected: [Int] = []
     var history: [[Int]] = []
+    var finalPenalties = weights.map { lambda0 * $0 }
     var pass = 1
     while pass <= options.maxIterations {
       let halve = pass == 1 && options.postLasso
       let lasso = try weightedLasso(gram: gram, weights: weights, alpha: lambda0 * (halve ? 0.5 : 1) / (2 * Double(n)))
+      finalPenalties = weights.map { lambda0 * (halve ? 0.5 : 1) * $0 }
       selected = lasso.indices.filter { lasso[$0] != 0 }
       history.append(selected)
       if selected.isEmpty {
@@ -97,7 +99,7 @@ public struct RigorousLasso: Sendable, Equatable {
           selectedColumns: [], lambda0: lambda0, lambdas: weights.map { lambda0 * $0 },
           loadings: initialLoadings, residuals: y.map { $0 - data.yMean },
           residualStandardDeviation: standardDeviation(data.y), iterations: pass, c: c, gamma: gamma,
-          initialColumns: initialColumns, selectionHistory: history)
+          initialColumns: initialColumns, selectionHistory: history, finalPenalties: finalPenalties)
       }
       if options.postLasso {
         let refit = data.leastSquares(columns: selected)
@@ -125,7 +127,7 @@ public struct RigorousLasso: Sendable, Equatable {
       coefficients: coefficients, intercept: intercept, selectedColumns: selected, lambda0: lambda0,
       lambdas: weights.map { lambda0 * $0 }, loadings: returnedLoadings, residuals: residuals,
       residualStandardDeviation: standardDeviation(residuals), iterations: pass, c: c, gamma: gamma,
-      initialColumns: initialColumns, selectionHistory: history)
+      initialColumns: initialColumns, selectionHistory: history, finalPenalties: finalPenalties)
   }
 
   /// Solves `RSS/(2n) + α Σ w_j|β_j|` exactly by rescaling column j by 1/w_j; columns with

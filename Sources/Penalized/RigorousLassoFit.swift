@@ -32,6 +32,10 @@ public struct RigorousLassoFit: Sendable, Equatable {
   public let initialColumns: [Int]
   /// The lasso solves, in order: the selected set of each (before any refit).
   public let selectionHistory: [[Int]]
+  /// The per-column penalties of the final lasso solve, on hdm's scale (halved when that
+  /// was the first pass of a refitting fit). The same solution is glmnet's at
+  /// `λ = mean(p)/(2n)` with penalty factors `p`, unstandardised.
+  public let finalPenalties: [Double]
 
   /// Whether no column was selected (the intercept-only fit).
   public var isEmpty: Bool { selectedColumns.isEmpty }

@@ -1,5 +1,9 @@
 import Foundation
 import TestSupport
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 import Testing
 
 /// `ivreg lasso` and `ivreg fit --select-instruments` through the built binary: the
@@ -87,5 +91,21 @@ struct LassoCommandEndToEndTests {
     } else {
       #expect(result.stderr.isEmpty, "\(c): stderr \(result.stderr)")
     }
+  }
+
+  /// `--plot` writes the path and the cross-validation curve as well-formed SVG.
+  @Test func plotFileShowsThePathAndTheCurve() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("lasso-\(UUID()).svg").path
+    let result = try EndToEndTests.run(["lasso", Self.ab, Self.formula, "--fold-column", "fold", "--lambda", "1se", "--plot", path])
+    #expect(result.status == 0)
+    #expect(result.stderr == "Wrote LASSO path plot to \(path)\n")
+    let svg = try String(contentsOfFile: path, encoding: .utf8)
+    let parser = XMLParser(data: Data(svg.utf8))
+    #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
+    #expect(svg.contains("<svg"))
+    for text in [">m7<", ">m23<", ">m41<", ">m62<", "Cross-validation", "lambda.1se = 0.0995"] {
+      #expect(svg.contains(text), "the plot lacks \(text)")
+    }
+    #expect(!svg.contains(">m3<"))
   }
 }
