@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 
 /// The Gram statistics of every cross-validation fold's held-out rows, and of their
@@ -29,37 +30,32 @@ struct FoldStatistics: Sendable {
     guard folds.labels.count == x.rows else {
       throw PenalizedError.mismatchedSizes(what: "fold ids", expected: x.rows, found: folds.labels.count)
     }
-    let n = x.rows, p = x.columns
+    let n = x.rows, p = x.columns, k = folds.count
     let shift = (0..<p).map { j in GramStatistics.centre(of: x.storage[(j * n)..<((j + 1) * n)]) }
     let responseShift = GramStatistics.centre(of: y[...])
-    typealias Part = (statistics: GramStatistics, minima: [Double], maxima: [Double], yRange: (Double, Double))
-    let parts: [Part] = try Parallel.map(folds.count) { k in
-      let rows = folds.heldOutRows[k]
-      let m = rows.count
-      var values = [Double](repeating: 0, count: m * p)
-      var low = [Double](repeating: 0, count: p), high = [Double](repeating: 0, count: p)
-      x.storage.withUnsafeBufferPointer { source in
-        values.withUnsafeMutableBufferPointer { target in
-          for j in 0..<p {
-            let column = j * n, start = j * m
-            var lo = Double.infinity, hi = -Double.infinity
-            for (a, r) in rows.enumerated() {
-              let v = source[column + r]
-              target[start + a] = v
-              lo = min(lo, v)
-              hi = max(hi, v)
-            }
-            low[j] = lo
-            high[j] = hi
+    let scatter = FoldScatter(rows: n, columns: p, folds: folds)
+    defer { scatter.deallocate() }
+    // One sequential pass over every column (y is column p) writes the shifted values into
+    // each fold's own column-major [X − c, y − c_y]; columns are shared out between cores.
+    x.storage.withUnsafeBufferPointer { xs in
+      y.withUnsafeBufferPointer { ys in
+        guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
+        let source = FoldScatter.Source(x: xBase, y: yBase)
+        let jobs = min(p + 1, 8)
+        DispatchQueue.concurrentPerform(iterations: jobs) { job in
+          for j in stride(from: job, to: p + 1, by: jobs) {
+            scatter.scatter(column: j < p ? source.x + j * n : source.y, into: j, shift: j < p ? shift[j] : responseShift)
           }
         }
       }
-      let part = rows.map { y[$0] }
+    }
+    typealias Part = (statistics: GramStatistics, minima: [Double], maxima: [Double], yRange: (Double, Double))
+    let parts: [Part] = try Parallel.map(k) { f in
+      let (shifted, sums, low, high) = scatter.take(fold: f)
       let statistics = GramStatistics(
-        unchecked: Matrix(rows: m, columns: p, columnMajor: values), y: part, shift: shift,
-        responseShift: responseShift)
+        shifted: shifted, rows: scatter.sizes[f], columns: p, sums: sums, shift: shift, responseShift: responseShift)
       try statistics.checkFinite()
-      return (statistics, low, high, (part.min() ?? 0, part.max() ?? 0))
+      return (statistics, Array(low[0..<p]), Array(high[0..<p]), (low[p], high[p]))
     }
     heldOut = parts.map(\.statistics)
     minima = parts.map(\.minima)
