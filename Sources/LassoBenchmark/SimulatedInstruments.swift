@@ -25,7 +25,7 @@ struct SimulatedInstruments {
     var storage = [Double](repeating: 0, count: n * p)
     for i in 0..<n {
       let base = UInt64(i * p)
-      for j in 0..<p where Self.uniform(base + UInt64(j)) < 0.5 { storage[i + j * n] = 1 }
+      for j in 0..<p { storage[i + j * n] = Self.uniform(base + UInt64(j)) < 0.5 ? 1 : 0 }
     }
     var y = [Double](repeating: 0, count: n)
     let noiseBase = UInt64(n * p)
