@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 
 /// The benchmark data: n rows of p binary candidate instruments (A/B assignments), a few
@@ -12,6 +13,9 @@ import LinearAlgebra
 ///     e_i    = u(n·p + 12i) + … + u(n·p + 12i + 11) − 6            (summed in order)
 ///     x_i    = Σ_t π_t m_{i, j_t} + e_i                            (summed in order of t)
 ///     fold_i = i mod 10 + 1
+///
+/// With `continuous`, m_ij = u(i·p + j) itself (uniform candidates, same x formula): the
+/// same sizes without two-valued columns, to time the general route.
 struct SimulatedInstruments {
   static let seed: UInt64 = 20_240_531
   /// The zero-based columns that move x, and by how much.
@@ -21,13 +25,19 @@ struct SimulatedInstruments {
   let y: [Double]
   let folds: [Int]
 
-  init(rows n: Int, columns p: Int, folds k: Int) {
+  init(rows n: Int, columns p: Int, folds k: Int, continuous: Bool = false) {
     var storage = [Double](repeating: 0, count: n * p)
-    for i in 0..<n {
-      let base = UInt64(i * p)
-      for j in 0..<p { storage[i + j * n] = Self.uniform(base + UInt64(j)) < 0.5 ? 1 : 0 }
-    }
     var y = [Double](repeating: 0, count: n)
+    storage.withUnsafeMutableBufferPointer { m in
+      let target = Shared(m)
+      DispatchQueue.concurrentPerform(iterations: p) { j in
+        guard let column = target.buffer.baseAddress.map({ $0 + j * n }) else { return }
+        for i in 0..<n {
+          let u = Self.uniform(UInt64(i * p + j))
+          column[i] = continuous ? u : (u < 0.5 ? 1 : 0)
+        }
+      }
+    }
     let noiseBase = UInt64(n * p)
     for i in 0..<n {
       var e = Self.uniform(noiseBase + UInt64(12 * i))
@@ -53,4 +63,23 @@ struct SimulatedInstruments {
 
   /// A uniform double in [0, 1) with 53 random bits.
   static func uniform(_ k: UInt64) -> Double { Double(splitmix(k) >> 11) * 0x1p-53 }
+
+  /// FNV-1a over the bit patterns of `values` (a checksum the Python script repeats).
+  static func fingerprint(_ values: [Double]) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for v in values {
+      var bits = v.bitPattern
+      for _ in 0..<8 {
+        h = (h ^ (bits & 0xff)) &* 0x0000_0100_0000_01b3
+        bits >>= 8
+      }
+    }
+    return h
+  }
+
+  /// The generator's output buffer, shared by the jobs (each writes its own column).
+  private struct Shared: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Double>
+    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
+  }
 }
