@@ -32,7 +32,12 @@ let package = Package(
       swiftSettings: strictness),
     // LASSO (scikit-learn's and glmnet's conventions) on contiguous Gram matrices: numerics
     // only, no dependency on Regression, Tabular or Formulas.
-    .target(name: "Penalized", dependencies: ["LinearAlgebra"], swiftSettings: strictness),
+    .target(name: "Penalized", dependencies: ["LinearAlgebra", "Distributions"], swiftSettings: strictness),
+
+    // LASSO instrument selection and post-LASSO IV: joins the models to the LASSO.
+    .target(
+      name: "SparseIV", dependencies: ["Formulas", "Tabular", "LinearAlgebra", "Regression", "Penalized"],
+      swiftSettings: strictness),
 
     // MARK: - Presentation
     // Tables of results in text, Markdown, LaTeX and CSV.
@@ -44,7 +49,7 @@ let package = Package(
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "Reporting",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "Reporting",
         "Plotting",
       ],
       swiftSettings: strictness),
@@ -53,7 +58,8 @@ let package = Package(
     // Direct dependencies, not the umbrella: SwiftPM 6.3 does not rebuild a client
     // when a module it sees only through `@_exported import` changes.
     .target(
-      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression", "Reporting", "Plotting"],
+      name: "IVRegCLI",
+      dependencies: ["Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "Reporting", "Plotting"],
       swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
 
@@ -84,6 +90,10 @@ let package = Package(
       swiftSettings: strictness),
     .testTarget(
       name: "PenalizedTests", dependencies: ["Penalized", "LinearAlgebra", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "SparseIVTests",
+      dependencies: ["SparseIV", "Penalized", "Regression", "Formulas", "Tabular", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "ReportingTests",

@@ -174,4 +174,18 @@ extension DocumentationSnippetTests {
     let naive = try OLS(formula: "birthweight ~ cigarettes", data: data).fit()
     shows(naive.params[1], "-2.4652")
   }
+
+  /// Models.md, "LASSO instrument selection", and Examples/LassoIV.md, "From Swift".
+  @Test func lassoInstrumentSelection() throws {
+    let tests = try Self.data("ab_tests_iv.csv")
+    let plugIn = try IV2SLS(formula: "y ~ 1 + c1 + c2 + [x ~ m*]", data: tests, instrumentSelection: .plugIn())
+    #expect(plugIn.instrumentSelection?.selected == ["m7", "m23", "m41", "m62"])
+    let results = try plugIn.fit()
+    shows(results.params[3], "2.0035")
+    shows(results.params[3], "2.003492432")
+    let cv = try IV2SLS(
+      formula: "y ~ 1 + c1 + c2 + [x ~ m*]", data: tests,
+      instrumentSelection: .lassoCV(CrossValidatedSelection(folds: .column("fold"))))
+    #expect(cv.instrumentSelection?.selected.count == 13)
+  }
 }
