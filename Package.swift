@@ -63,6 +63,11 @@ let package = Package(
       swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
 
+    // MARK: - Benchmarks (not API; `swift run -c release lasso-benchmark`)
+    .executableTarget(
+      name: "lasso-benchmark", dependencies: ["Penalized", "LinearAlgebra"], path: "Sources/LassoBenchmark",
+      swiftSettings: strictness),
+
     // MARK: - Test support (not API)
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictness),
 

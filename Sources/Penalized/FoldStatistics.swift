@@ -1,3 +1,4 @@
+import Dispatch
 import LinearAlgebra
 
 /// The Gram statistics of every cross-validation fold's held-out rows, and of their
@@ -23,43 +24,46 @@ struct FoldStatistics: Sendable {
 
   /// Computes the statistics, the folds in parallel.
   ///
+  /// - Parameter twoValuedAsBits: store columns that take exactly two values as bit sets
+  ///   and compute their cross-products from counts (``FoldBlock``); `false` treats every
+  ///   column as general (for tests of the two routes).
   /// - Throws: the data errors of ``GramStatistics/init(x:y:)``.
-  init(x: Matrix, y: [Double], folds: CrossValidationFolds) throws {
-    try InputChecks.data(x, y)
+  init(x: Matrix, y: [Double], folds: CrossValidationFolds, twoValuedAsBits: Bool = true) throws {
+    guard x.rows > 0 else { throw PenalizedError.noObservations }
+    guard y.count == x.rows else { throw PenalizedError.mismatchedSizes(what: "y", expected: x.rows, found: y.count) }
     guard folds.labels.count == x.rows else {
       throw PenalizedError.mismatchedSizes(what: "fold ids", expected: x.rows, found: folds.labels.count)
     }
-    let n = x.rows, p = x.columns
-    let shift = (0..<p).map { j in GramStatistics.centre(of: x.storage[(j * n)..<((j + 1) * n)]) }
+    let n = x.rows, p = x.columns, k = folds.count
+    let summaries = try Self.summarize(x)
+    try InputChecks.finite(y, name: "y")
+    let shift = summaries.map(\.shift)
     let responseShift = GramStatistics.centre(of: y[...])
-    typealias Part = (statistics: GramStatistics, minima: [Double], maxima: [Double], yRange: (Double, Double))
-    let parts: [Part] = try Parallel.map(folds.count) { k in
-      let rows = folds.heldOutRows[k]
-      let m = rows.count
-      var values = [Double](repeating: 0, count: m * p)
-      var low = [Double](repeating: 0, count: p), high = [Double](repeating: 0, count: p)
-      x.storage.withUnsafeBufferPointer { source in
-        values.withUnsafeMutableBufferPointer { target in
-          for j in 0..<p {
-            let column = j * n, start = j * m
-            var lo = Double.infinity, hi = -Double.infinity
-            for (a, r) in rows.enumerated() {
-              let v = source[column + r]
-              target[start + a] = v
-              lo = min(lo, v)
-              hi = max(hi, v)
-            }
-            low[j] = lo
-            high[j] = hi
+    let scatter = FoldScatter(
+      rows: n, columns: p, folds: folds, twoValues: summaries.map { twoValuedAsBits ? $0.twoValues : nil })
+    defer { scatter.deallocate() }
+    // One sequential pass over every column (y is column p) writes each fold's block;
+    // columns are shared out between cores.
+    x.storage.withUnsafeBufferPointer { xs in
+      y.withUnsafeBufferPointer { ys in
+        guard let xBase = xs.baseAddress, let yBase = ys.baseAddress else { return }
+        let source = FoldScatter.Source(x: xBase, y: yBase)
+        let jobs = min(p + 1, 8)
+        DispatchQueue.concurrentPerform(iterations: jobs) { job in
+          for j in stride(from: job, to: p + 1, by: jobs) {
+            scatter.scatter(column: j < p ? source.x + j * n : source.y, into: j, shift: j < p ? shift[j] : responseShift)
           }
         }
       }
-      let part = rows.map { y[$0] }
-      let statistics = GramStatistics(
-        unchecked: Matrix(rows: m, columns: p, columnMajor: values), y: part, shift: shift,
-        responseShift: responseShift)
+    }
+    typealias Part = (statistics: GramStatistics, minima: [Double], maxima: [Double], yRange: (Double, Double))
+    let parts: [Part] = try Parallel.map(k) { f in
+      let block = scatter.take(fold: f)
+      let statistics = block.statistics(shift: shift, responseShift: responseShift)
       try statistics.checkFinite()
-      return (statistics, low, high, (part.min() ?? 0, part.max() ?? 0))
+      return (
+        statistics, Array(block.minima[0..<p]), Array(block.maxima[0..<p]), (block.minima[p], block.maxima[p])
+      )
     }
     heldOut = parts.map(\.statistics)
     minima = parts.map(\.minima)
@@ -93,6 +97,84 @@ struct FoldStatistics: Sendable {
       if low == high { statistics = statistics.replacingConstantColumn(j, value: low) }
     }
     return statistics
+  }
+}
+
+extension FoldStatistics {
+  /// What one pass over a column of X tells: its shift (``GramStatistics``'s centre) and
+  /// its two values when it takes exactly two.
+  struct ColumnSummary: Sendable {
+    var shift: Double
+    var twoValues: (Double, Double)?
+  }
+
+  /// Checks every column of `x` for NaN and infinities and summarises it, columns spread
+  /// over the cores.
+  ///
+  /// - Throws: ``PenalizedError/nonFiniteValue(variable:row:value:)`` for the first
+  ///   non-finite entry in column-major order (as ``InputChecks/finite(_:)``).
+  static func summarize(_ x: Matrix) throws -> [ColumnSummary] {
+    let n = x.rows, p = x.columns
+    let jobs = min(max(p, 1), 8)
+    let perJob: [[Result<ColumnSummary, PenalizedError>]] = try Parallel.map(jobs) { job in
+      stride(from: job, to: p, by: jobs).map { j in
+        x.storage.withUnsafeBufferPointer { all in
+          summarize(UnsafeBufferPointer(rebasing: all[(j * n)..<((j + 1) * n)]), column: j)
+        }
+      }
+    }
+    // Column j is the (j / jobs)-th of job j mod jobs; errors surface in column order.
+    return try (0..<p).map { j in try perJob[j % jobs][j / jobs].get() }
+  }
+
+  /// One column's summary: a branch-free pass for the extremes and the sum (random 0/1
+  /// data would defeat branch prediction), then, when there are two extremes, a pass
+  /// counting the values equal to neither. A non-finite sum sends it to a scan for the
+  /// first NaN or infinity. The shift is the mean summed in four lanes (any shift gives
+  /// exact statistics; the mean keeps them well conditioned), or the common value of a
+  /// constant column.
+  private static func summarize(
+    _ column: UnsafeBufferPointer<Double>, column j: Int
+  ) -> Result<ColumnSummary, PenalizedError> {
+    // Four independent lanes, so the additions pipeline.
+    var l0 = column[0], l1 = l0, l2 = l0, l3 = l0
+    var h0 = l0, h1 = l0, h2 = l0, h3 = l0
+    var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
+    let count = column.count
+    var i = 0
+    while i &+ 4 <= count {
+      let a = column[i], b = column[i &+ 1], c = column[i &+ 2], d = column[i &+ 3]
+      l0 = min(l0, a)
+      l1 = min(l1, b)
+      l2 = min(l2, c)
+      l3 = min(l3, d)
+      h0 = max(h0, a)
+      h1 = max(h1, b)
+      h2 = max(h2, c)
+      h3 = max(h3, d)
+      t0 += a
+      t1 += b
+      t2 += c
+      t3 += d
+      i &+= 4
+    }
+    while i < count {
+      l0 = min(l0, column[i])
+      h0 = max(h0, column[i])
+      t0 += column[i]
+      i &+= 1
+    }
+    let low = min(min(l0, l1), min(l2, l3)), high = max(max(h0, h1), max(h2, h3))
+    let total = (t0 + t1) + (t2 + t3)
+    if !(total.isFinite && low.isFinite && high.isFinite) {
+      for (i, v) in column.enumerated() where !v.isFinite {
+        return .failure(.nonFiniteValue(variable: "column \(j + 1) of x", row: i + 1, value: v))
+      }
+    }
+    if low == high { return .success(ColumnSummary(shift: column[0], twoValues: nil)) }
+    var others = 0
+    for v in column { others &+= (v == low ? 0 : 1) & (v == high ? 0 : 1) }
+    return .success(ColumnSummary(shift: total / Double(column.count), twoValues: others == 0 ? (low, high) : nil))
   }
 }
 

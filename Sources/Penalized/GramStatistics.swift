@@ -147,6 +147,12 @@ public struct GramStatistics: Sendable, Equatable {
         sums[p] = GramStatistics.copyShifted(source, offset: 0, count: n, by: responseShift, into: target, at: p * n)
       }
     }
+    self.init(shifted: shifted, rows: n, columns: p, sums: sums, shift: shift, responseShift: responseShift)
+  }
+
+  /// The statistics of already shifted data: `shifted` holds `[X − c, y − c_y]`
+  /// column-major (*n*×(*p*+1)), `sums` its *p*+1 column sums.
+  init(shifted: [Double], rows n: Int, columns p: Int, sums: [Double], shift: [Double], responseShift: Double) {
     // One blocked, multi-accumulator Gram product of [X − c, y − c_y] gives S, S_xy and S_yy.
     let gram = Matrix(rows: n, columns: p + 1, columnMajor: shifted).gram()
     var cross = [Double](repeating: 0, count: p * p)

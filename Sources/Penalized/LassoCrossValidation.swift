@@ -64,8 +64,8 @@ public struct LassoCrossValidation: Sendable, Equatable {
   ///   - foldIDs: the fold of each row, any integer labels, at least 2 distinct.
   ///   - progress: called after each fold's path with the number of folds done and the
   ///     number of folds, from any thread, one call at a time.
-  /// - Throws: ``PenalizedError`` for mismatched sizes, NaN or infinite data, fewer than 2
-  ///   folds, and options outside their domains.
+  /// - Throws: ``PenalizedError`` for mismatched sizes, no columns, NaN or infinite data,
+  ///   fewer than 2 folds, and options outside their domains.
   /// - Complexity: O(*n* *p*²) once for the statistics, then O(*p*) per coefficient change.
   public func fit(
     _ x: Matrix, _ y: [Double], foldIDs: [Int],
@@ -96,6 +96,8 @@ public struct LassoCrossValidation: Sendable, Equatable {
   ) throws -> LassoCrossValidatedPath {
     try InputChecks.nonNegative(tolerance, name: "tolerance")
     try InputChecks.atLeast(maxIterations, 1, name: "maxIterations")
+    // scikit-learn refuses a design without features.
+    guard x.columns > 0 else { throw PenalizedError.noUsableColumns }
     let statistics = try FoldStatistics(x: x, y: y, folds: folds)
     let grid: [Double]
     if let alphas {

@@ -188,4 +188,26 @@ struct GlmnetCrossValidationTests {
     let allZero = GlmnetCrossValidation(options: GlmnetOptions(penaltyFactors: [Double](repeating: 0, count: 20)))
     #expect(throws: PenalizedError.self) { try allZero.fit(x, y, foldIDs: folds) }
   }
+
+  @Test func degenerateShapesThrowOrWork() throws {
+    let (x, y, folds) = CrossValidationData.a()
+    // No columns: nothing to fit.
+    #expect(throws: PenalizedError.self) {
+      try GlmnetCrossValidation().fit(Matrix(rows: 200, columns: 0), y, foldIDs: folds)
+    }
+    #expect(throws: PenalizedError.self) {
+      try LassoCrossValidation().fit(Matrix(rows: 200, columns: 0), y, foldIDs: folds)
+    }
+    // A fold of a single row is fine.
+    var lonely = folds
+    lonely[0] = 99
+    let cv = try GlmnetCrossValidation().fit(x, y, foldIDs: lonely)
+    #expect(cv.foldPaths.count == 6)
+    #expect(cv.meanErrors.allSatisfy { $0.isFinite })
+    // Entries so large that the sums of squares overflow.
+    var huge = x
+    for i in 0..<200 { huge[i, 0] = 1e200 * Double(i % 3 + 1) }
+    #expect(throws: PenalizedError.self) { try GlmnetCrossValidation().fit(huge, y, foldIDs: folds) }
+    #expect(throws: PenalizedError.self) { try LassoCrossValidation().fit(huge, y, foldIDs: folds) }
+  }
 }
