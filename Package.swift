@@ -65,6 +65,9 @@ let package = Package(
 
     // MARK: - Benchmarks (not API; `swift run -c release lasso-benchmark`)
     .executableTarget(
+      name: "ivreg-benchmark", dependencies: ["Tabular", "Formulas", "Regression"], path: "Sources/IVBenchmark",
+      swiftSettings: strictness),
+    .executableTarget(
       name: "lasso-benchmark", dependencies: ["Penalized", "LinearAlgebra"], path: "Sources/LassoBenchmark",
       swiftSettings: strictness),
 

@@ -47,7 +47,8 @@ public struct FirstStageResults: Sendable {
     for (j, name) in design.endogenousNames.enumerated() {
       let endogenous = design.endogenous.column(j)
       let stage = DesignMatrices(dependentName: name, dependent: endogenous, exogenous: z, exogenousNames: design.allInstrumentNames)
-      let core = try LinearFit(y: endogenous, x: z, xNames: design.allInstrumentNames, z: nil, zNames: [])
+      let core = try LinearFit(
+        y: endogenous, x: z, xNames: design.allInstrumentNames, z: nil, zNames: [], factorizedX: results.fit.zQR)
       let regression = RegressionResults(
         method: "OLS", design: stage, fit: core, covariance: results.resolvedCovariance, debiased: results.debiased)
       regressions.append(regression)

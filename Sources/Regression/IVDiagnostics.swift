@@ -196,7 +196,9 @@ extension RegressionResults {
       xNames: design.exogenousNames + tested.map { names[$0] } + remaining.map { names[$0] },
       z: remaining.isEmpty ? nil : design.allInstruments.appendingColumns(of: testedColumns),
       zNames: design.allInstrumentNames + tested.map { names[$0] },
-      exogenousCount: design.exogenous.columns + tested.count)
+      exogenousCount: design.exogenous.columns + tested.count,
+      // Testing every endogenous regressor in model order: the restricted model is OLS of y on X.
+      factorizedX: remaining.isEmpty && tested == Array(names.indices) ? fit.xQR : nil)
     let e0 = restricted.residuals
     let e1 = QRDecomposition(design.allInstruments.appendingColumns(of: testedColumns)).projection(e0)
     let e2 = zQR.projection(fit.residuals)

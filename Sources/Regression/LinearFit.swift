@@ -52,9 +52,12 @@ struct LinearFit {
   /// - Throws: ``ModelError`` when X or Z is rank deficient (naming the
   ///   columns), when there are no more observations than parameters, when
   ///   the projection of X on Z is collinear, or when κ̂ cannot be estimated.
+  ///   - factorizedX: the QR of `x` when the caller already has it (the first stage reuses
+  ///     the model's QR of Z, the exogeneity tests the model's QR of X); it must be the
+  ///     decomposition of exactly this `x`.
   init(
     y: [Double], x: Matrix, xNames: [String], z: Matrix?, zNames: [String],
-    exogenousCount: Int? = nil, kClass: KClass = .fixed(1)
+    exogenousCount: Int? = nil, kClass: KClass = .fixed(1), factorizedX: QRDecomposition? = nil
   ) throws(ModelError) {
     let n = y.count
     guard x.columns > 0 else { throw .noRegressors }
@@ -62,7 +65,7 @@ struct LinearFit {
     try Self.checkFinite(y, name: "dependent variable")
     try Self.checkFinite(x, names: xNames)
     if let z { try Self.checkFinite(z, names: zNames) }
-    let xQR = QRDecomposition(x)
+    let xQR = factorizedX ?? QRDecomposition(x)
     try Self.checkRank(xQR, names: xNames, role: "regressors")
     var xHat = x
     var zQR: QRDecomposition?
@@ -72,7 +75,8 @@ struct LinearFit {
       xHat = qr.projection(x)
       zQR = qr
     }
-    let xHatQR = QRDecomposition(xHat)
+    // Without instruments X̂ = X: its QR is the one just made.
+    let xHatQR = zQR == nil ? xQR : QRDecomposition(xHat)
     guard xHatQR.isFullRank else {
       throw .notIdentified(endogenous: xHatQR.dependentColumns.map { xNames[$0] })
     }
