@@ -31,6 +31,11 @@ let package = Package(
       dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Formulas"],
       swiftSettings: strictness),
 
+    // Time series: Granger causality (statsmodels' grangercausalitytests), all-pairs matrices.
+    .target(
+      name: "TimeSeries", dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Regression"],
+      swiftSettings: strictness),
+
     // MARK: - Presentation
     // Tables of results in text, Markdown, LaTeX and CSV.
     .target(name: "Reporting", dependencies: ["Formulas", "Regression"], swiftSettings: strictness),
@@ -41,7 +46,7 @@ let package = Package(
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Reporting", "Plotting",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "TimeSeries", "Reporting", "Plotting",
       ],
       swiftSettings: strictness),
 
@@ -72,6 +77,10 @@ let package = Package(
     .testTarget(
       name: "RegressionTests",
       dependencies: ["LinearAlgebra", "Tabular", "Formulas", "Regression", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "TimeSeriesTests",
+      dependencies: ["LinearAlgebra", "Tabular", "Regression", "TimeSeries", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "ReportingTests",

@@ -6,3 +6,4 @@
 @_exported public import Regression
 @_exported public import Reporting
 @_exported public import Tabular
+@_exported public import TimeSeries
