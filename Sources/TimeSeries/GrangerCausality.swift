@@ -101,7 +101,7 @@ public enum GrangerCausality {
 
   /// statsmodels' checks before any fit: finite values, the lags, the sample size, the constant.
   static func validate(
-    series: [[Double]], names: [String], lags: [Int], addConstant: Bool
+    series: [[Double]], names: [String], lags: [Int], addConstant: Bool, blocks: Int? = nil
   ) throws(GrangerCausalityError) {
     let n = series.first?.count ?? 0
     for (values, name) in zip(series, names) {
@@ -112,7 +112,7 @@ public enum GrangerCausality {
     }
     guard let maximum = lags.max(), let minimum = lags.min(), minimum > 0 else { throw .invalidLags(lags) }
     // statsmodels: n ≤ 3·maxlag + int(addconst) is too few; (3 + q)·maxlag with q conditioning series.
-    let blocks = series.count + 1
+    let blocks = blocks ?? series.count + 1
     let constant = addConstant ? 1 : 0
     if n <= blocks * maximum + constant {
       throw .insufficientObservations(
