@@ -57,6 +57,10 @@ let package = Package(
       name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression", "Reporting", "Plotting"],
       swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
+    // The Granger benchmark and simulations of Documentation/Performance.md (not a product).
+    .executableTarget(
+      name: "GrangerBenchmark", dependencies: ["LinearAlgebra", "Regression", "TimeSeries"],
+      swiftSettings: strictness),
 
     // MARK: - Test support (not API)
     .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictness),

@@ -71,4 +71,21 @@ enum Dense {
     }
     return r / Double(n)
   }
+
+  /// `Σ a[i]²` as accurately as if computed in twice the working precision (Ogita, Rump &
+  /// Oishi's Dot2: TwoSum for the additions, one fused multiply-add for each product's
+  /// error), so residual sums of squares whose difference is a test statistic lose no digits
+  /// to summation.
+  static func accurateSumOfSquares(_ a: [Double]) -> Double {
+    var sum = 0.0, compensation = 0.0
+    for x in a {
+      let product = x * x
+      let next = sum + product
+      let z = next - sum
+      compensation += (sum - (next - z)) + (product - z)
+      compensation += (-product).addingProduct(x, x)
+      sum = next
+    }
+    return sum + compensation
+  }
 }

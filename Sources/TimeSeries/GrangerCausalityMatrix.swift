@@ -450,3 +450,135 @@ struct PairwiseGranger {
     }
   }
 }
+
+extension GrangerCausality {
+  /// Conditional Granger causality of every ordered pair: does series j help predict series i
+  /// given the lags of all the other series? One ``GrangerCausalityMatrix`` per lag.
+  ///
+  /// Entry (i, j) equals ``conditionalTest(_:effect:cause:conditioningOn:maxLag:addConstant:)``
+  /// with every other series conditioned on. The work is shared: every pair's unrestricted model
+  /// is the same regression on all lags of all series and a constant, so one QR factorisation
+  /// serves every effect, and dropping cause j costs `ssr_r − ssr_u = b_jᵀ V_jj⁻¹ b_j`
+  /// (b_j the cause's coefficients, V_jj their block of (XᵀX)⁻¹). The diagonal is
+  /// ``GrangerCausalityMatrix/Status/degenerate`` (statistic 0, p-value 1 for all four tests).
+  /// A constant series, a perfect fit or collinear lagged series make pairs
+  /// ``GrangerCausalityMatrix/Status/infeasible(_:)``.
+  ///
+  /// - Throws: ``GrangerCausalityError`` for bad input; observations must exceed (m + 1)·maxLag + 1.
+  public static func conditionalMatrix(
+    _ data: DataTable, columns: [String]? = nil, maxLag: Int = 1, addConstant: Bool = true
+  ) throws(GrangerCausalityError) -> [GrangerCausalityMatrix] {
+    guard maxLag > 0 else { throw .invalidMaxLag(maxLag) }
+    let names = columns ?? numericColumns(of: data)
+    var values: [[Double]] = []
+    for name in names { values.append(try series(data, name)) }
+    return try conditionalMatrix(series: values, names: names, lags: Array(1...maxLag), addConstant: addConstant)
+  }
+
+  /// Conditional Granger causality of every ordered pair of the given series at the listed lags.
+  public static func conditionalMatrix(
+    series: [[Double]], names: [String], lags: [Int], addConstant: Bool = true
+  ) throws(GrangerCausalityError) -> [GrangerCausalityMatrix] {
+    guard series.count >= 2, names.count == series.count else { throw .tooFewSeries(Swift.min(series.count, names.count)) }
+    var seen: Set<String> = []
+    for name in names {
+      guard seen.insert(name).inserted else { throw .duplicateSeries(name) }
+    }
+    try validate(series: series, names: names, lags: lags, addConstant: addConstant)
+    return lags.map { ConditionalGranger(series: series, names: names, lag: $0).run() }
+  }
+}
+
+/// One lag of the conditional matrix: one QR of all lags for every effect.
+struct ConditionalGranger {
+  let series: [[Double]]
+  let names: [String]
+  let lag: Int
+
+  func run() -> GrangerCausalityMatrix {
+    let m = series.count, p = lag, n = series[0].count, rows = n - p
+    let k = m * p + 1
+    let dfU = rows - k
+    let cells = m * m
+    var f = [Double](repeating: .nan, count: cells), chi2 = f, lr = f
+    var pF = f, pChi2 = f, pLR = f
+    var statuses = [GrangerCausalityMatrix.Status](repeating: .tested, count: cells)
+    func finish() -> GrangerCausalityMatrix {
+      GrangerCausalityMatrix(
+        names: names, lag: p, observations: rows, statisticValues: [f, chi2, lr, f], pValueValues: [pF, pChi2, pLR, pF],
+        residualDegrees: [Int](repeating: dfU, count: cells), constraintDegrees: [Int](repeating: p, count: cells),
+        statuses: statuses)
+    }
+    func infeasible(_ reason: String) -> GrangerCausalityMatrix {
+      statuses = (0..<cells).map { $0 / m == $0 % m ? .degenerate : .infeasible(reason) }
+      for i in 0..<m {
+        f[i * m + i] = 0
+        chi2[i * m + i] = 0
+        lr[i * m + i] = 0
+        pF[i * m + i] = 1
+        pChi2[i * m + i] = 1
+        pLR[i * m + i] = 1
+      }
+      return finish()
+    }
+    var columns: [[Double]] = []
+    for (j, s) in series.enumerated() {
+      for column in GrangerCausality.lagColumns(s, lag: p) {
+        guard let first = column.first, column.contains(where: { $0 != first }) else {
+          return infeasible(GrangerCausalityError.constantSeries(series: names[j], lag: p).description)
+        }
+        columns.append(column)
+      }
+    }
+    let x = Matrix(columns: columns + [[Double](repeating: 1, count: rows)])
+    let qr = QRDecomposition(x)
+    guard qr.isFullRank else {
+      let dependent = qr.dependentColumns.map { names[$0 / p] + " lag \($0 % p + 1)" }
+      return infeasible("the lagged series are collinear (\(dependent.joined(separator: ", ")) depends on the others)")
+    }
+    let y = Matrix(columns: series.map { Array($0[p..<n]) })
+    let coefficients = qr.leastSquares(y)
+    let residuals = qr.residuals(y)
+    let inverseGram = qr.inverseGram()
+    let fDistribution = FisherF(numeratorDegreesOfFreedom: Double(p), denominatorDegreesOfFreedom: Double(dfU))
+    let chiSquared = ChiSquared(degreesOfFreedom: Double(p))
+    // Cholesky factors of each cause's block of (XᵀX)⁻¹, shared by every effect.
+    var factors: [CholeskyDecomposition?] = []
+    for j in 0..<m {
+      let block = (j * p)..<((j + 1) * p)
+      factors.append(try? CholeskyDecomposition(inverseGram.submatrix(rows: Array(block), columns: Array(block))))
+    }
+    for i in 0..<m {
+      let ssrU = Dense.accurateSumOfSquares(residuals.column(i))
+      let target = y.column(i)
+      let mean = target.reduce(0, +) / Double(rows)
+      let tss = target.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+      for j in 0..<m {
+        let index = i * m + j
+        if i == j {
+          statuses[index] = .degenerate
+          (f[index], chi2[index], lr[index], pF[index], pChi2[index], pLR[index]) = (0, 0, 0, 1, 1, 1)
+          continue
+        }
+        if tss == 0 || ssrU == 0 || ssrU / tss < .ulpOfOne {
+          statuses[index] = .infeasible(GrangerCausalityError.perfectFit(lag: p).description)
+          continue
+        }
+        guard let factor = factors[j] else {
+          statuses[index] = .infeasible("the covariance of \(names[j])'s lag coefficients is singular")
+          continue
+        }
+        let b = (0..<p).map { coefficients[j * p + $0, i] }
+        let delta = Dense.dot(b, factor.solve(b))
+        let relative = delta / ssrU
+        f[index] = relative / Double(p) * Double(dfU)
+        chi2[index] = Double(rows) * relative
+        lr[index] = Double(rows) * log1p(relative)
+        pF[index] = fDistribution.sf(f[index])
+        pChi2[index] = chiSquared.sf(chi2[index])
+        pLR[index] = chiSquared.sf(lr[index])
+      }
+    }
+    return finish()
+  }
+}

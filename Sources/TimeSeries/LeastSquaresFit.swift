@@ -72,11 +72,8 @@ public struct LeastSquaresFit: Sendable {
       }
     }
     let fitted = x.multiplied(by: params)
-    var ssr = 0.0
-    for i in 0..<n {
-      let e = y[i] - fitted[i]
-      ssr += e * e
-    }
+    // numpy sums in blocks; an accurate sum keeps ssr_r − ssr_u free of summation noise.
+    let ssr = Dense.accurateSumOfSquares(zip(y, fitted).map { $0 - $1 })
     let mean = y.reduce(0, +) / Double(n)
     self.params = params
     self.normalizedCovariance = normalized.symmetrized()

@@ -58,8 +58,8 @@ public enum NeuralSystem {
   }
 }
 
-/// Pearson's correlation of two equally long arrays (numpy's `corrcoef(a, b)[0, 1]`); NaN
-/// when either is constant.
+/// Pearson's correlation of two equally long arrays (numpy's `corrcoef(a, b)[0, 1]`, clipped
+/// to [−1, 1] as numpy does); NaN when either is constant.
 public func pearsonCorrelation(_ a: [Double], _ b: [Double]) -> Double {
   precondition(a.count == b.count, "Correlation of arrays of different lengths.")
   let n = Double(a.count)
@@ -70,7 +70,9 @@ public func pearsonCorrelation(_ a: [Double], _ b: [Double]) -> Double {
     saa += (x - meanA) * (x - meanA)
     sbb += (y - meanB) * (y - meanB)
   }
-  return sab / (saa * sbb).squareRoot()
+  // numpy: the covariance divided by each standard deviation in turn, then clipped to [−1, 1].
+  let r = sab / saa.squareRoot() / sbb.squareRoot()
+  return r.isNaN ? r : Swift.min(1, Swift.max(-1, r))
 }
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator for reproducible simulations.
