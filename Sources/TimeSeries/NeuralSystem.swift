@@ -1,5 +1,6 @@
 import Foundation
 public import LinearAlgebra
+public import Regression
 
 /// The simulated neural system of seed 000 (Neuromatch's causality tutorial): sparse random
 /// connectivity and the dynamics `x[t+1] = σ(A·x[t] + ε)`, with our own seeded generator
@@ -43,6 +44,39 @@ public enum NeuralSystem {
       }
     }
     return x
+  }
+
+  /// The seed's `get_iv_estimate_network`: the connectivity estimated by two-stage least
+  /// squares. Every neuron's next activity, logit(x_i[t+1]), is regressed on all neurons'
+  /// current activity x[t] (and a constant), instrumented by all the inputs z[t]; the first
+  /// stage is fitted once for all neurons (``MultipleOutcomeIV2SLS``). Row i, column j of the
+  /// result: the estimated effect of neuron j on neuron i.
+  ///
+  /// - Parameters:
+  ///   - activity: One series per neuron, values in (0, 1).
+  ///   - instruments: One series per neuron, the same length.
+  /// - Throws: ``ModelError`` (an activity of exactly 0 or 1 after the first step has an
+  ///   infinite logit; collinear or too weak instruments).
+  public static func ivConnectivity(activity: [[Double]], instruments: [[Double]]) throws(ModelError) -> Matrix {
+    let neurons = activity.count
+    let steps = activity.first?.count ?? 0
+    guard neurons > 0, instruments.count == neurons, steps > 1,
+      activity.allSatisfy({ $0.count == steps }), instruments.allSatisfy({ $0.count == steps })
+    else {
+      throw .dimensionMismatch("the activity and the instruments need one series each per neuron, all of one length (> 1)")
+    }
+    let x = Matrix(columns: activity.map { Array($0[0..<(steps - 1)]) })
+    let y = Matrix(columns: activity.map { series in series[1...].map { log($0 / (1 - $0)) } })
+    let z = Matrix(columns: instruments.map { Array($0[0..<(steps - 1)]) })
+    let names = (0..<neurons).map { "x\($0)" }
+    let iv = try MultipleOutcomeIV2SLS(
+      endogenous: x, endogenousNames: names, instruments: z, instrumentNames: (0..<neurons).map { "z\($0)" })
+    let results = try iv.fit(outcomes: y, names: names.map { "logit(\($0)[t+1])" })
+    var v = Matrix(rows: neurons, columns: neurons)
+    for i in 0..<neurons {
+      for j in 0..<neurons { v[i, j] = results.params[1 + j, i] }
+    }
+    return v
   }
 
   /// A uniform draw in [0, 1) with 53 random bits.
