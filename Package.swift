@@ -54,7 +54,7 @@ let package = Package(
     // Direct dependencies, not the umbrella: SwiftPM 6.3 does not rebuild a client
     // when a module it sees only through `@_exported import` changes.
     .target(
-      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression", "Reporting", "Plotting"],
+      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression", "TimeSeries", "Reporting", "Plotting"],
       swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
     // The Granger benchmark and simulations of Documentation/Performance.md (not a product).

@@ -46,6 +46,11 @@ struct CommandEndToEndTests {
     Case(arguments: ["fit", "-h"], status: 0, stdout: ["USAGE: ivreg [fit] <data> <formula>", "--subset <condition>"], stderrPrefix: nil),
     Case(arguments: ["compare", "--help"], status: 0, stdout: ["--stat <stat>", "--stars", "--names <names>"], stderrPrefix: nil),
     Case(arguments: ["describe", "--help"], status: 0, stdout: ["--levels <n>"], stderrPrefix: nil),
+    Case(arguments: ["granger", "--help"], status: 0, stdout: ["USAGE: ivreg granger <data>", "--correction <method>"], stderrPrefix: nil),
+    Case(arguments: ["granger", push, "--effect", "in_app_purchase", "--cause", "push_assigned", "--maxlag", "2"], status: 0,
+         stdout: ["Does push_assigned Granger-cause in_app_purchase?", "params_ftest"], stderrPrefix: nil),
+    Case(arguments: ["granger", push, "--all", "--format", "csv", "--correction", "holm"], status: 0,
+         stdout: ["lag,effect,cause,test,statistic,p_value,adjusted_p_value,df_num,df_denom,rejected,status\n"], stderrPrefix: nil),
     Case(arguments: [push, iv], status: 0, stdout: ["IV-2SLS Estimation Summary", "3.2938"], stderrPrefix: nil),
     Case(arguments: ["fit", push, iv, "--first-stage", "--diagnostics"], status: 0,
          stdout: ["First Stage Estimation Results", "Wu-Hausman", "Weak"], stderrPrefix: nil),
@@ -111,7 +116,15 @@ struct CommandEndToEndTests {
     Case(arguments: ["describe"], status: 64, stdout: [], stderrPrefix: "Error: Missing expected argument '<data>'"),
     Case(arguments: ["describe", mixed, "--levels", "-1"], status: 64, stdout: [], stderrPrefix: "Error: The value '-1' is invalid for '--levels <n>'"),
     Case(arguments: ["help", "comapre"], status: 64, stdout: [], stderrPrefix: "Error: Unknown subcommand 'comapre'. Did you mean 'compare'?"),
-    Case(arguments: ["granger", push], status: 64, stdout: [], stderrPrefix: "Error: 'ivreg granger' is not available yet"),
+    Case(arguments: ["lasso", push], status: 64, stdout: [], stderrPrefix: "Error: 'ivreg lasso' is not available yet"),
+    Case(arguments: ["granger", push], status: 64, stdout: [],
+         stderrPrefix: "Error: Give '--effect' and '--cause' for one pair, or '--all' for every pair"),
+    Case(arguments: ["granger", push, "--all", "--alpha", "2"], status: 64, stdout: [],
+         stderrPrefix: "Error: The value '2' is invalid for '--alpha <alpha>'"),
+    Case(arguments: ["granger", push, "--effect", "in_app_purchase", "--cause", "push_asigned"], status: 1, stdout: [],
+         stderrPrefix: "Error: unknown column 'push_asigned' (did you mean 'push_assigned'?)"),
+    Case(arguments: ["granger", mixed, "--all"], status: 1, stdout: [],
+         stderrPrefix: "Error: x contains NaN or inf values. ('income' at row 3: missing values are not supported)"),
   ]
 
   @Test(arguments: successes + failures)
