@@ -30,6 +30,9 @@ let package = Package(
       name: "Regression",
       dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Formulas"],
       swiftSettings: strictness),
+    // LASSO (scikit-learn's and glmnet's conventions) on contiguous Gram matrices: numerics
+    // only, no dependency on Regression, Tabular or Formulas.
+    .target(name: "Penalized", dependencies: ["LinearAlgebra"], swiftSettings: strictness),
 
     // Time series: Granger causality (statsmodels' grangercausalitytests), all-pairs matrices.
     .target(
@@ -46,7 +49,8 @@ let package = Package(
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "TimeSeries", "Reporting", "Plotting",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "TimeSeries",
+        "Reporting", "Plotting",
       ],
       swiftSettings: strictness),
 
@@ -81,6 +85,9 @@ let package = Package(
     .testTarget(
       name: "RegressionTests",
       dependencies: ["LinearAlgebra", "Tabular", "Formulas", "Regression", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "PenalizedTests", dependencies: ["Penalized", "LinearAlgebra", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "TimeSeriesTests",

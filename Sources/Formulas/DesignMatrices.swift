@@ -65,7 +65,7 @@ public struct DesignMatrices: Sendable {
   ///   level, non-finite data, a transform that is not finite (naming the term,
   ///   row and inputs), or no complete rows.
   public init(formula: Formula, data: DataTable) throws(FormulaError) {
-    let parsed = formula.parsed
+    let parsed = try formula.parsed.expandingPatterns(in: data)
     var resolver = FactorResolver(data: data)
     let dependent = try resolver.resolveDependent(parsed.dependent, offset: parsed.dependentOffset)
     let exogenousTerms = try parsed.exogenous.sortedByDegree.map { term throws(FormulaError) in

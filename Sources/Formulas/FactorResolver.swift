@@ -96,6 +96,9 @@ struct FactorResolver {
         _ = try column(name, offset: factor.offset + 2)
         use(name)
         factors.append(ResolvedFactor(kind: .categorical(column: name, reference: reference), name: factor.name, offset: factor.offset))
+      case .pattern:
+        // DesignMatrices expands patterns before resolving; one left here is in an interaction.
+        throw .patternInInteraction(factor.name, offset: factor.offset)
       }
     }
     return ResolvedTerm(factors: factors, offset: term.offset)

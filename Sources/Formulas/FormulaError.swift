@@ -62,6 +62,10 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
   case tooManyColumns(term: String, columns: Int, observations: Int, offset: Int)
   /// Two model columns with the same name (for example a column called `a:b` next to the term a:b).
   case duplicateColumnName(String, offset: Int)
+  /// A column pattern (`m*`) that matches no column of the data.
+  case patternMatchesNothing(String, offset: Int)
+  /// A column pattern inside an interaction or a power.
+  case patternInInteraction(String, offset: Int)
   /// A plain variable whose column was read as text although its values look
   /// like numbers: `value` (on `row`) is the first one that is not a number.
   case numbersReadAsText(column: String, value: String, row: Int, line: Int?, mixed: Bool, offset: Int)
@@ -78,7 +82,8 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       .underidentified(_, _, let o), .categoricalInArithmetic(_, let o),
       .invalidDependent(_, let o), .unknownReferenceLevel(_, _, _, let o), .tooDeeplyNested(_, let o),
       .tooManyTerms(_, let o), .numbersReadAsText(_, _, _, _, _, let o),
-      .tooManyCategoricalFactors(_, _, let o), .tooManyColumns(_, _, _, let o), .duplicateColumnName(_, let o):
+      .tooManyCategoricalFactors(_, _, let o), .tooManyColumns(_, _, _, let o), .duplicateColumnName(_, let o),
+      .patternMatchesNothing(_, let o), .patternInInteraction(_, let o):
       return o
     case .nonFiniteTransform, .nonFiniteData, .noCompleteRows, .noRows:
       return nil
@@ -154,6 +159,10 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       return at + "up to the term '\(term)' the model needs \(columns) columns but has only \(observations) observations"
     case .duplicateColumnName(let name, _):
       return at + "two model columns are both named '\(name)'"
+    case .patternMatchesNothing(let pattern, _):
+      return at + "the pattern '\(pattern)' matches no column (other than those the formula names)"
+    case .patternInInteraction(let pattern, _):
+      return at + "the pattern '\(pattern)' must be a term on its own, not part of an interaction or power"
     case .numbersReadAsText(let column, let value, let row, let line, let mixed, _):
       let why =
         mixed

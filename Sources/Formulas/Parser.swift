@@ -102,6 +102,19 @@ struct Parser {
 
   // MARK: - Term level
 
+  /// `prefix*` written without a space and followed by the end of a term list (`+`,
+  /// `-`, `]`, `)`, `~` or the end): a column pattern, not a product (`a*b`, `a * b`).
+  private func columnPattern(at token: Token) -> Factor? {
+    let star = position + 1
+    let after = position + 2
+    guard after < tokens.count, tokens[star].isSymbol("*"),
+      tokens[star].offset == token.offset + token.text.unicodeScalars.count
+    else { return nil }
+    let next = tokens[after]
+    guard next.kind == .end || ["+", "-", "]", ")", "~"].contains(where: { next.isSymbol($0) }) else { return nil }
+    return Factor(kind: .pattern(prefix: token.text), name: token.text + "*", offset: token.offset)
+  }
+
   /// `sum := ['+'|'-'] product (('+'|'-') product)*`, folding into `start`.
   private mutating func parseSum(startingWith start: TermList, topLevel: Bool) throws(FormulaError) -> TermList {
     var accumulated = start
@@ -240,6 +253,11 @@ struct Parser {
       advance()
       return TermList([Term(factors: [], offset: token.offset)])
     case .identifier:
+      if let pattern = columnPattern(at: token) {
+        advance()
+        advance()
+        return TermList([Term(factors: [pattern], offset: token.offset)])
+      }
       let factor = try parseFactor()
       return TermList([Term(factors: [factor], offset: token.offset)])
     default:

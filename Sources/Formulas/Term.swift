@@ -6,6 +6,9 @@ struct Factor: Sendable, Equatable {
     /// A categorical variable: a string column, or `C(column[, Treatment(reference)])`.
     /// `explicit` is true for `C(…)`, which also turns a numeric column into categories.
     case categorical(column: String, reference: ReferenceLevel?, explicit: Bool)
+    /// `prefix*`: every column whose name starts with `prefix`, each a term of its own
+    /// (expanded against the data by ``DesignMatrices``).
+    case pattern(prefix: String)
   }
 
   let kind: Kind

@@ -32,7 +32,7 @@ struct ModelRunner {
     do {
       table = try DataTable(contentsOfCSVFile: path)
     } catch {
-      throw Failure(outcome: .dataFailure("\(path): \(error.description)"))
+      throw Failure(outcome: .dataFailure("\(path): \(error.description)", detail: error.sourceExcerpt(fileAtPath: path)))
     }
     if large {
       progress?.end(String(format: "%d rows in %.1f s", table.rowCount, Date().timeIntervalSince(start)))

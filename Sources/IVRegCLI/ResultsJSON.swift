@@ -87,6 +87,11 @@ enum ResultsJSON {
         .object([
           ("stat", .number(effective.statistic)), ("critical_value", .number(effective.criticalValue)),
           ("tau", .number(0.10)), ("weak", .bool(effective.isWeak)),
+          ("covariance_scaling", .string(effective.covarianceScaling)),
+          ("simplified_tsls", criticalValues(effective.criticalValues)),
+          ("generalized_tsls", criticalValues(effective.generalizedTSLS)),
+          ("liml", criticalValues(effective.liml)),
+          ("tsls_bias_bound", .number(effective.tslsBiasBound)), ("liml_bias_bound", .number(effective.limlBiasBound)),
         ])
       ))
     }
@@ -109,6 +114,16 @@ enum ResultsJSON {
     }
     members.append(("verdict", .string(w.verdict)))
     return .object(members)
+  }
+
+  /// Montiel Olea–Pflueger critical values: τ, x, K_eff and the value, per τ.
+  static func criticalValues(_ values: [EffectiveF.CriticalValue]) -> JSONValue {
+    .array(values.map {
+      .object([
+        ("tau", .number($0.tau)), ("x", .number($0.x)), ("k_eff", .number($0.effectiveDegreesOfFreedom)),
+        ("critical_value", .number($0.value)),
+      ])
+    })
   }
 
   static func test(_ t: TestStatistic) -> JSONValue {

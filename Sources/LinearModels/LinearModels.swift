@@ -2,6 +2,7 @@
 @_exported public import Distributions
 @_exported public import Formulas
 @_exported public import LinearAlgebra
+@_exported public import Penalized
 @_exported public import Plotting
 @_exported public import Regression
 @_exported public import Reporting

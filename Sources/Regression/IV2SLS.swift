@@ -19,6 +19,8 @@ public struct IV2SLS: Sendable {
   public let design: DesignMatrices
   /// The table a formula model was built from (cluster columns are read from it).
   let table: DataTable?
+  /// How the instruments were selected from candidates, when they were.
+  public var instrumentSelection: InstrumentSelectionReport?
 
   /// A model from a formula.
   ///
@@ -50,7 +52,9 @@ public struct IV2SLS: Sendable {
   ///   them), n ≤ k, or instruments that do not identify the endogenous regressors.
   /// - Complexity: O(*n*·(*k* + *m*)²) for *k* regressors and *m* instruments.
   public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
-    try KClassEstimation.fit(
+    var results = try KClassEstimation.fit(
       design: design, table: table, kClass: .fixed(1), method: "IV-2SLS", covariance: covariance, debiased: debiased)
+    results.instrumentSelection = instrumentSelection
+    return results
   }
 }

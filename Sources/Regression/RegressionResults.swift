@@ -35,6 +35,8 @@ public struct RegressionResults: Sendable {
   public let stdErrors: [Double]
   /// The weight matrix, iterations and J statistics of an ``IVGMM`` fit; nil otherwise.
   public let gmm: GMMResults?
+  /// How the instruments were selected from candidates (LASSO), when they were.
+  public internal(set) var instrumentSelection: InstrumentSelectionReport?
 
   init(method: String, design: DesignMatrices, fit: LinearFit, covariance: ResolvedCovariance, debiased: Bool) {
     self.method = method

@@ -130,3 +130,29 @@ struct ProgressMessageTests {
     #expect(capture.text.isEmpty)
   }
 }
+
+/// The JSON weak-instrument block carries the Montiel Olea–Pflueger critical values
+/// (iv-diagnostics.md §8.2, mroz, robust: a numpy re-implementation; 1e-6 because
+/// its optimiser for B stops 4e-11 short of the supremum).
+@Suite("ivreg JSON: effective F critical values")
+struct EffectiveFJSONTests {
+  @Test func generalizedAndLIMLCriticalValues() throws {
+    let outcome = IVRegCommand.run([
+      Fixtures.url("data/mroz_wage.csv").path, "lwage ~ exper + expersq + [educ ~ fatheduc + motheduc]", "--format", "json",
+    ])
+    #expect(outcome.status == 0)
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    let weak = try #require(root["weak_instruments"] as? [String: Any])
+    let effective = try #require(weak["effective_f"] as? [String: Any])
+    func value(_ key: String, tau: Double) throws -> Double {
+      let list = try #require(effective[key] as? [[String: Any]])
+      let entry = try #require(list.first { ($0["tau"] as? Double) == tau })
+      return try #require(entry["critical_value"] as? Double)
+    }
+    expectClose(try value("simplified_tsls", tau: 0.1), 19.784955665437177, rtol: 1e-8)
+    expectClose(try value("generalized_tsls", tau: 0.1), 6.0206033567147275, rtol: 1e-6)
+    expectClose(try value("liml", tau: 0.05), 21.405985917888838, rtol: 1e-6)
+    expectClose(try #require(effective["tsls_bias_bound"] as? Double), 0.12129064630090235, rtol: 1e-6)
+    #expect(effective["covariance_scaling"] as? String == "HC1")
+  }
+}

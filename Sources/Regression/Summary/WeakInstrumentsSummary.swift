@@ -17,6 +17,16 @@ extension WeakInstrumentDiagnostics {
         "Effective F (Montiel Olea-Pflueger)",
         "\(number(effective.statistic)), critical value \(number(effective.criticalValue)) (tau = 10%)"
       ))
+      if effective.tslsBiasBound.isFinite, effective.limlBiasBound.isFinite {
+        let tsls = EffectiveF.value(at: 0.10, in: effective.generalizedTSLS)
+        let liml = EffectiveF.value(at: 0.10, in: effective.liml)
+        // The label is no wider than the effective-F one, so no other row moves.
+        rows.append((
+          "Effective F, generalized TSLS/LIML",
+          "critical values \(number(tsls)) / \(number(liml)) (tau = 10%); "
+            + "B = \(number(effective.tslsBiasBound)) / \(number(effective.limlBiasBound))"
+        ))
+      }
     }
     if !stockYogo.isEmpty {
       rows.append(("Stock-Yogo critical values", stockYogo.map { "\($0.label) \(number($0.criticalValue))" }.joined(separator: "; ")))

@@ -1,0 +1,45 @@
+import Foundation
+
+extension InstrumentSelectionReport {
+  /// A text block: the method, the candidates, and per endogenous regressor the
+  /// penalty and the instruments kept. No trailing newline.
+  public var summary: String {
+    var lines = [
+      "Instrument Selection",
+      String(repeating: "=", count: 60),
+      "Method:      \(method)",
+      "Controls:    \(controls)",
+      "Candidates:  \(candidates.count)" + Self.range(candidates),
+    ]
+    for selection in selections {
+      lines.append(
+        "\(selection.endogenous): \(selection.selected.count) selected, lambda = \(SummaryFormat.number(selection.lambda).trimmingCharacters(in: .whitespaces)) (\(selection.penaltyRule))")
+      if !selection.selected.isEmpty {
+        lines += Self.wrapped(selection.selected, indent: "  ", width: 60)
+      }
+    }
+    lines.append(String(repeating: "=", count: 60))
+    return lines.joined(separator: "\n")
+  }
+
+  /// " (m1 … m100)" for a list of names.
+  static func range(_ names: [String]) -> String {
+    guard let first = names.first, let last = names.last else { return "" }
+    return names.count == 1 ? " (\(first))" : names.count == 2 ? " (\(first), \(last))" : " (\(first) … \(last))"
+  }
+
+  static func wrapped(_ names: [String], indent: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var current = indent
+    for (index, name) in names.enumerated() {
+      let piece = name + (index < names.count - 1 ? "," : "")
+      if current.count > indent.count && current.count + 1 + piece.count > width {
+        lines.append(current)
+        current = indent
+      }
+      current += (current.count > indent.count ? " " : "") + piece
+    }
+    if current.count > indent.count { lines.append(current) }
+    return lines
+  }
+}
