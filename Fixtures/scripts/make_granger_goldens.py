@@ -5,7 +5,7 @@ statsmodels OLS fits, and the seed-000 neural examples (Granger reject vector, I
 
 Run from the repository root:
 
-    /work/venv/bin/python Fixtures/scripts/make_granger_goldens.py
+    python Fixtures/scripts/make_granger_goldens.py   # statsmodels 0.15, scikit-learn 1.9.1
 
 Reads   Fixtures/data/neurons6_granger.csv, neurons6_connectivity.csv, neurons6_iv.csv,
         neurons6_iv_connectivity.csv (copies of the seed fixtures, see generate_seed_examples.py)
@@ -16,15 +16,20 @@ Conventions: floats are written with repr (shortest round-trip), NaN/inf as null
 are read back from the CSV files with float_precision="round_trip" so the goldens are
 computed from exactly the numbers a reader of the files sees. Every call's input is
 (effect, cause) = statsmodels' (column 0, column 1). "addconst=False" entries record the
-exception statsmodels 0.15 raises (it is not implemented there).
+exception statsmodels 0.15 raises (it is not implemented there); the "no_constant" goldens
+come from statsmodels' own grangercausalitytests source with that branch filled in (see
+grangercausalitytests_without_constant) and are the numbers of its four tests on the
+constant-free designs.
 """
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
 import platform
 import sys
+import textwrap
 import warnings
 
 import numpy as np
@@ -37,6 +42,7 @@ from scipy import stats
 from sklearn.linear_model import LinearRegression
 from sklearn.multioutput import MultiOutputRegressor
 from statsmodels.stats.multitest import multipletests
+from statsmodels.tsa import stattools
 from statsmodels.tsa.stattools import grangercausalitytests
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -94,12 +100,38 @@ def ols_facts(res):
     }
 
 
-def granger_case(frame, effect, cause, maxlag, name, with_ols=True):
+def grangercausalitytests_without_constant():
+    """statsmodels 0.15's grangercausalitytests, its own source, with the addconst=False branch
+    filled in: `raise NotImplementedError` becomes the commented-out designs it stands for
+    (own = the effect's lags, joint = both series' lags, no constant column; the comment's
+    `1:mxlg` slice drops a lag and is corrected to `1:mxlg + 1`), and the restriction Rm loses
+    its constant column. Everything else (lagmat2ds, OLS, the four formulas, f_test) is
+    statsmodels' code as installed."""
+    source = textwrap.dedent(inspect.getsource(stattools.grangercausalitytests))
+    edits = [
+        ('raise NotImplementedError("Not Implemented")',
+         "dtaown = dta[:, 1 : (mxlg + 1)]\n            dtajoint = dta[:, 1:]"),
+        ("np.zeros((mxlg, 1))", "np.zeros((mxlg, int(addconst)))"),
+    ]
+    for old, new in edits:
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    namespace = dict(vars(inspect.getmodule(stattools.grangercausalitytests)))
+    exec(compile(source, "<grangercausalitytests addconst=False>", "exec"), namespace)  # noqa: S102
+    return namespace["grangercausalitytests"]
+
+
+GRANGER_NO_CONSTANT = grangercausalitytests_without_constant()
+
+
+def granger_case(frame, effect, cause, maxlag, name, with_ols=True, addconst=True):
     x = frame[[effect, cause]].to_numpy()
-    entry = {"name": name, "effect": effect, "cause": cause, "maxlag": maxlag}
+    entry = {"name": name, "effect": effect, "cause": cause, "maxlag": maxlag, "addconst": addconst}
     try:
-        res = grangercausalitytests(x, maxlag)
+        res = grangercausalitytests(x, maxlag) if addconst else GRANGER_NO_CONSTANT(x, maxlag, addconst=False)
     except Exception as exc:  # noqa: BLE001
+        if not addconst:
+            raise
         entry["error"] = {"type": type(exc).__name__, "message": str(exc)}
         return entry
     lags = []
@@ -124,18 +156,20 @@ def error_case(x, maxlag, addconst, name):
     raise AssertionError(f"{name}: no exception")
 
 
-def pair_matrix(frame, columns, lag):
+def pair_matrix(frame, columns, lag, addconst=True):
     """All ordered pairs (row = effect, column = cause), one grangercausalitytests call each."""
     m = len(columns)
     out = {key: {"statistic": [[None] * m for _ in range(m)], "pvalue": [[None] * m for _ in range(m)]}
            for key in ["ssr_ftest", "ssr_chi2test", "lrtest", "params_ftest"]}
     for i, effect in enumerate(columns):
         for j, cause in enumerate(columns):
-            tests = grangercausalitytests(frame[[effect, cause]].to_numpy(), [lag])[lag][0]
+            pair = frame[[effect, cause]].to_numpy()
+            tests = (grangercausalitytests(pair, [lag]) if addconst
+                     else GRANGER_NO_CONSTANT(pair, [lag], addconst=False))[lag][0]
             for key in out:
                 out[key]["statistic"][i][j] = float(tests[key][0])
                 out[key]["pvalue"][i][j] = float(tests[key][1])
-    return {"columns": columns, "lag": lag, "tests": out}
+    return {"columns": columns, "lag": lag, "addconst": addconst, "tests": out}
 
 
 def corrections(matrix):
@@ -157,16 +191,21 @@ def lagged(series, p):
     return np.column_stack([series[p - k:n - k] for k in range(1, p + 1)])
 
 
-def conditional_case(frame, effect, cause, conditioning, maxlag, name):
+def conditional_case(frame, effect, cause, conditioning, maxlag, name, addconst=True):
     """y on [y lags, z lags (each conditioning series in order), x lags, const] against the same
-    without x lags: the four tests with grangercausalitytests' formulas, from statsmodels OLS."""
+    without x lags: the four tests with grangercausalitytests' formulas, from statsmodels OLS.
+    With addconst=False neither design has the constant column."""
+    def design(blocks):
+        x = np.column_stack(blocks)
+        return sm.add_constant(x, prepend=False) if addconst else x
+
     y_all = frame[effect].to_numpy()
     lags = []
     for p in range(1, maxlag + 1):
         y = y_all[p:]
         own = [lagged(y_all, p)] + [lagged(frame[z].to_numpy(), p) for z in conditioning]
-        xr = sm.add_constant(np.column_stack(own), prepend=False)
-        xu = sm.add_constant(np.column_stack(own + [lagged(frame[cause].to_numpy(), p)]), prepend=False)
+        xr = design(own)
+        xu = design(own + [lagged(frame[cause].to_numpy(), p)])
         r = sm.OLS(y, xr).fit()
         u = sm.OLS(y, xu).fit()
         f = (r.ssr - u.ssr) / u.ssr / p * u.df_resid
@@ -174,7 +213,8 @@ def conditional_case(frame, effect, cause, conditioning, maxlag, name):
         lr = -2 * (r.llf - u.llf)
         k = xu.shape[1]
         rm = np.zeros((p, k))
-        rm[:, k - 1 - p:k - 1] = np.eye(p)
+        c = int(addconst)
+        rm[:, k - c - p:k - c] = np.eye(p)
         ft = u.f_test(rm)
         lags.append({
             "lag": p,
@@ -185,7 +225,8 @@ def conditional_case(frame, effect, cause, conditioning, maxlag, name):
             "restricted": ols_facts(r),
             "unrestricted": ols_facts(u),
         })
-    return {"name": name, "effect": effect, "cause": cause, "conditioning": conditioning, "maxlag": maxlag, "lags": lags}
+    return {"name": name, "effect": effect, "cause": cause, "conditioning": conditioning, "maxlag": maxlag,
+            "addconst": addconst, "lags": lags}
 
 
 def seed_granger(frame, truth):
@@ -242,6 +283,15 @@ def main():
     cases.append(granger_case(macro, "realinv_growth", "tbilrate", 6, "macro inv <- tbilrate maxlag 6"))
     cases.append(granger_case(macro, "unemp", "infl", 8, "macro unemp <- infl maxlag 8"))
     cases.append(granger_case(macro, "realgdp_growth", "realgdp_growth", 2, "macro gdp <- gdp (degenerate)"))
+    # Without a constant (statsmodels' own code with its unimplemented branch filled in).
+    cases.append(granger_case(neurons, "n0", "n1", 3, "neurons n0 <- n1 maxlag 3 no constant", addconst=False))
+    cases.append(granger_case(neurons, "n5", "n3", 2, "neurons n5 <- n3 maxlag 2 no constant", addconst=False))
+    cases.append(granger_case(neurons, "n1", "n1", 1, "neurons n1 <- n1 no constant (degenerate)", addconst=False))
+    cases.append(granger_case(macro, "realgdp_growth", "realcons_growth", 4, "macro gdp <- cons maxlag 4 no constant",
+                              addconst=False))
+    cases.append(granger_case(macro, "unemp", "infl", 4, "macro unemp <- infl maxlag 4 no constant", addconst=False))
+    cases.append(granger_case(macro, "realinv_growth", "tbilrate", 6, "macro inv <- tbilrate maxlag 6 no constant",
+                              addconst=False))
 
     lag_lists = []
     x = macro[["realgdp_growth", "realcons_growth"]].to_numpy()
@@ -276,6 +326,8 @@ def main():
         pair_matrix(macro, ["realgdp_growth", "realcons_growth", "realinv_growth", "realgovt_growth",
                             "realdpi_growth", "m1_growth", "infl", "unemp", "tbilrate"], 1),
         pair_matrix(macro, ["realgdp_growth", "realcons_growth", "realinv_growth", "infl", "unemp"], 3),
+        pair_matrix(neurons, list(neurons.columns), 2, addconst=False),
+        pair_matrix(macro, ["realgdp_growth", "realcons_growth", "realinv_growth", "infl", "unemp"], 2, addconst=False),
     ]
 
     conditional = [
@@ -284,6 +336,10 @@ def main():
         conditional_case(macro, "realgdp_growth", "realcons_growth", ["realinv_growth", "tbilrate"], 4,
                          "macro gdp <- cons | inv, tbilrate"),
         conditional_case(macro, "realgdp_growth", "realcons_growth", [], 2, "macro gdp <- cons | nothing"),
+        conditional_case(neurons, "n3", "n5", ["n0", "n1", "n2", "n4"], 2, "neurons n3 <- n5 | others, no constant",
+                         addconst=False),
+        conditional_case(macro, "unemp", "infl", ["realgdp_growth", "tbilrate"], 3,
+                         "macro unemp <- infl | gdp, tbilrate, no constant", addconst=False),
     ]
 
     out = {

@@ -19,9 +19,13 @@ public import Tabular
 public enum GrangerCausality {
   /// Tests lags 1…`maxLag` of the columns `effect` and `cause` of `data`.
   ///
+  /// With `addConstant: false` both models leave the constant out (statsmodels 0.15 raises
+  /// `NotImplementedError` there; these are its formulas on the constant-free designs, with
+  /// `Rm` one column narrower), and the sample needs only n > 3·maxLag.
+  ///
   /// - Throws: ``GrangerCausalityError`` for unknown or text columns, missing or infinite
-  ///   values, a bad lag, too few observations, `addConstant: false` (not implemented, as in
-  ///   statsmodels), a constant series or a perfect fit.
+  ///   values, a bad lag, too few observations, a constant series (with a constant) or a
+  ///   perfect fit.
   public static func test(
     _ data: DataTable, effect: String, cause: String, maxLag: Int, addConstant: Bool = true
   ) throws(GrangerCausalityError) -> GrangerCausalityResult {
@@ -94,12 +98,14 @@ public enum GrangerCausality {
   ) throws(GrangerCausalityError) -> GrangerCausalityResult {
     try validate(series: series, names: names, lags: lags, addConstant: addConstant)
     var results: [GrangerLagResult] = []
-    for lag in lags { results.append(try lagResult(series: series, names: names, lag: lag)) }
+    for lag in lags {
+      results.append(try lagResult(series: series, names: names, lag: lag, addConstant: addConstant))
+    }
     return GrangerCausalityResult(
       effect: names[0], cause: names[names.count - 1], conditioning: Array(names.dropFirst().dropLast()), lags: results)
   }
 
-  /// statsmodels' checks before any fit: finite values, the lags, the sample size, the constant.
+  /// statsmodels' checks before any fit: finite values, the lags, the sample size.
   static func validate(
     series: [[Double]], names: [String], lags: [Int], addConstant: Bool, blocks: Int? = nil
   ) throws(GrangerCausalityError) {
@@ -118,7 +124,6 @@ public enum GrangerCausality {
       throw .insufficientObservations(
         observations: n, maximumLag: maximum, maximumAllowableLag: (n - constant) / blocks - 1)
     }
-    guard addConstant else { throw .constantRequired }
   }
 
   /// The lagged regressors of lag order `p`: `s[p−k ..< n−k]` for k = 1…p.
@@ -128,7 +133,12 @@ public enum GrangerCausality {
   }
 
   /// One lag of the test, exactly as statsmodels computes it. `series` is `[effect, conditioning…, cause]`.
-  static func lagResult(series: [[Double]], names: [String], lag p: Int) throws(GrangerCausalityError) -> GrangerLagResult {
+  ///
+  /// Without a constant the designs are the lag columns alone; a constant lag column is then an
+  /// ordinary regressor (statsmodels' constant-column check belongs to its `addconst` branch).
+  static func lagResult(
+    series: [[Double]], names: [String], lag p: Int, addConstant: Bool = true
+  ) throws(GrangerCausalityError) -> GrangerLagResult {
     let effect = series[0]
     let n = effect.count
     let observations = n - p
@@ -137,16 +147,16 @@ public enum GrangerCausality {
     var causeColumns: [[Double]] = []
     for (index, s) in series.enumerated() {
       let columns = lagColumns(s, lag: p)
-      for column in columns {
+      for column in columns where addConstant {
         guard let first = column.first, column.contains(where: { $0 != first }) else {
           throw .constantSeries(series: names[index], lag: p)
         }
       }
       if index == series.count - 1 { causeColumns = columns } else { restrictedColumns += columns }
     }
-    let ones = [Double](repeating: 1, count: observations)
-    let own = Matrix(columns: restrictedColumns + [ones])
-    let joint = Matrix(columns: restrictedColumns + causeColumns + [ones])
+    let constant = addConstant ? [[Double](repeating: 1, count: observations)] : []
+    let own = Matrix(columns: restrictedColumns + constant)
+    let joint = Matrix(columns: restrictedColumns + causeColumns + constant)
     let restricted = LeastSquaresFit(y: y, x: own)
     let unrestricted = LeastSquaresFit(y: y, x: joint)
     let tss = unrestricted.constantCount == 1 ? unrestricted.centeredTSS : unrestricted.uncenteredTSS
@@ -156,7 +166,7 @@ public enum GrangerCausality {
     }
     let k = joint.columns
     var restriction = Matrix(rows: p, columns: k)
-    for i in 0..<p { restriction[i, k - 1 - p + i] = 1 }
+    for i in 0..<p { restriction[i, k - constant.count - p + i] = 1 }
     let dfU = unrestricted.residualDegreesOfFreedom
     let added = unrestricted.rank - restricted.rank
     let names = (effect: names[0], cause: names[names.count - 1])

@@ -1,6 +1,6 @@
 /// Why a Granger-causality test cannot be run. The descriptions start with statsmodels 0.15's
-/// own message where it has one (`grangercausalitytests` raises `ValueError`,
-/// `NotImplementedError` or `InfeasibleTestError`).
+/// own message where it has one (`grangercausalitytests` raises `ValueError` or
+/// `InfeasibleTestError`).
 public enum GrangerCausalityError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A column name that is not in the table (with the closest name, if any).
   case unknownColumn(String, suggestion: String?)
@@ -16,8 +16,6 @@ public enum GrangerCausalityError: Error, Equatable, Sendable, CustomStringConve
   case invalidLags([Int])
   /// Too few observations for the largest lag: statsmodels requires n > 3·maxlag + 1.
   case insufficientObservations(observations: Int, maximumLag: Int, maximumAllowableLag: Int)
-  /// `addConstant: false`: statsmodels 0.15 raises `NotImplementedError("Not Implemented")`.
-  case constantRequired
   /// A lagged series is constant over the sample (statsmodels' first `InfeasibleTestError`).
   case constantSeries(series: String, lag: Int)
   /// The unrestricted model fits the effect perfectly (statsmodels' second `InfeasibleTestError`).
@@ -44,8 +42,6 @@ public enum GrangerCausalityError: Error, Equatable, Sendable, CustomStringConve
     case .insufficientObservations(let observations, let maximumLag, let allowable):
       return "Insufficient observations. Maximum allowable lag is \(allowable)"
         + " (\(observations) observations, lag \(maximumLag) asked for)"
-    case .constantRequired:
-      return "Not Implemented: Granger tests without a constant (statsmodels 0.15 raises NotImplementedError)"
     case .constantSeries(let series, let lag):
       return "The x values include a column with constant values and so the test statistic cannot be computed."
         + " ('\(series)' is constant over the sample at lag \(lag))"

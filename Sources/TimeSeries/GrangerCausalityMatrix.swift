@@ -187,7 +187,7 @@ extension GrangerCausality {
     }
     // The pairwise test's checks on every series (three lag blocks: own, cause, and the rows lost).
     try validate(series: series, names: names, lags: lags, addConstant: addConstant, blocks: 3)
-    return lags.map { PairwiseGranger(series: series, names: names, lag: $0).run() }
+    return lags.map { PairwiseGranger(series: series, names: names, lag: $0, addConstant: addConstant).run() }
   }
 }
 
@@ -198,11 +198,12 @@ extension GrangerCausality {
 /// W = C − Q·QᵀC and ssr_r − ssr_u = (Wᵀe)ᵀ(WᵀW)⁻¹(Wᵀe), where Wᵀe = Cᵀe and
 /// WᵀW = CᵀC − (R⁻ᵀOᵀC)ᵀ(R⁻ᵀOᵀC) come from the one Gram matrix of all centred lags. The
 /// difference is never formed by subtracting two sums of squares, so it is accurate even
-/// when the cause explains almost nothing.
+/// when the cause explains almost nothing. Without a constant nothing is centred.
 struct PairwiseGranger {
   let series: [[Double]]
   let names: [String]
   let lag: Int
+  let addConstant: Bool
 
   /// Below this fraction of its length left after projection a column counts as collinear and
   /// the pair goes to the exact route (the Gram update would lose more than ~1e-10).
@@ -212,7 +213,8 @@ struct PairwiseGranger {
     let m = series.count, p = lag
     let n = series[0].count, rows = n - p
     let width = m * p
-    // Centred lag columns (column c = j·p + k − 1 holds series j at lag k) and centred targets.
+    // Centred lag columns (column c = j·p + k − 1 holds series j at lag k) and centred targets
+    // (not centred without a constant; a constant column is then an ordinary regressor).
     var lagged = [Double](repeating: 0, count: width * rows)
     var current = [Double](repeating: 0, count: m * rows)
     var constantColumn = [Bool](repeating: false, count: width)
@@ -222,12 +224,12 @@ struct PairwiseGranger {
         let c = j * p + k - 1
         let window = s[(p - k)..<(n - k)]
         let first = window.first ?? 0
-        constantColumn[c] = !window.contains { $0 != first }
-        let mean = window.reduce(0, +) / Double(rows)
+        constantColumn[c] = addConstant && !window.contains { $0 != first }
+        let mean = addConstant ? window.reduce(0, +) / Double(rows) : 0
         for (r, v) in window.enumerated() { lagged[c * rows + r] = v - mean }
       }
       let target = s[p..<n]
-      let mean = target.reduce(0, +) / Double(rows)
+      let mean = addConstant ? target.reduce(0, +) / Double(rows) : 0
       for (r, v) in target.enumerated() { current[j * rows + r] = v - mean }
     }
     let gram = Matrix(rows: rows, columns: width, columnMajor: lagged).gram()
@@ -344,7 +346,7 @@ struct PairwiseGranger {
         }
       }
     }
-    let dfU = rows - (2 * p + 1)
+    let dfU = rows - (2 * p + (addConstant ? 1 : 0))
     let fDistribution = FisherF(numeratorDegreesOfFreedom: Double(p), denominatorDegreesOfFreedom: Double(dfU))
     let chiSquared = ChiSquared(degreesOfFreedom: Double(p))
     var h = [Double](repeating: 0, count: p * p)
@@ -430,7 +432,7 @@ struct PairwiseGranger {
     let index = effect * series.count + cause
     do {
       let result = try GrangerCausality.lagResult(
-        series: [series[effect], series[cause]], names: [names[effect], names[cause]], lag: lag)
+        series: [series[effect], series[cause]], names: [names[effect], names[cause]], lag: lag, addConstant: addConstant)
       let tests = GrangerTest.allCases.map { result[$0] }
       out.f[index] = tests[0].statistic
       out.chi2[index] = tests[1].statistic
@@ -444,7 +446,7 @@ struct PairwiseGranger {
       out.constraintDegrees[index] = tests[3].degreesOfFreedom ?? lag
       out.statuses[index] = result.isDegenerate ? .degenerate : .tested
     } catch {
-      out.residualDegrees[index] = series[effect].count - lag - (2 * lag + 1)
+      out.residualDegrees[index] = series[effect].count - lag - (2 * lag + (addConstant ? 1 : 0))
       out.constraintDegrees[index] = lag
       out.statuses[index] = .infeasible(error.description)
     }
@@ -485,7 +487,7 @@ extension GrangerCausality {
       guard seen.insert(name).inserted else { throw .duplicateSeries(name) }
     }
     try validate(series: series, names: names, lags: lags, addConstant: addConstant)
-    return lags.map { ConditionalGranger(series: series, names: names, lag: $0).run() }
+    return lags.map { ConditionalGranger(series: series, names: names, lag: $0, addConstant: addConstant).run() }
   }
 }
 
@@ -494,10 +496,11 @@ struct ConditionalGranger {
   let series: [[Double]]
   let names: [String]
   let lag: Int
+  let addConstant: Bool
 
   func run() -> GrangerCausalityMatrix {
     let m = series.count, p = lag, n = series[0].count, rows = n - p
-    let k = m * p + 1
+    let k = m * p + (addConstant ? 1 : 0)
     let dfU = rows - k
     let cells = m * m
     var f = [Double](repeating: .nan, count: cells), chi2 = f, lr = f
@@ -524,13 +527,13 @@ struct ConditionalGranger {
     var columns: [[Double]] = []
     for (j, s) in series.enumerated() {
       for column in GrangerCausality.lagColumns(s, lag: p) {
-        guard let first = column.first, column.contains(where: { $0 != first }) else {
+        guard !addConstant || column.contains(where: { $0 != column.first }) else {
           return infeasible(GrangerCausalityError.constantSeries(series: names[j], lag: p).description)
         }
         columns.append(column)
       }
     }
-    let x = Matrix(columns: columns + [[Double](repeating: 1, count: rows)])
+    let x = Matrix(columns: columns + (addConstant ? [[Double](repeating: 1, count: rows)] : []))
     let qr = QRDecomposition(x)
     guard qr.isFullRank else {
       let dependent = qr.dependentColumns.map { names[$0 / p] + " lag \($0 % p + 1)" }
@@ -551,7 +554,7 @@ struct ConditionalGranger {
     for i in 0..<m {
       let ssrU = Dense.accurateSumOfSquares(residuals.column(i))
       let target = y.column(i)
-      let mean = target.reduce(0, +) / Double(rows)
+      let mean = addConstant ? target.reduce(0, +) / Double(rows) : 0
       let tss = target.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
       for j in 0..<m {
         let index = i * m + j
