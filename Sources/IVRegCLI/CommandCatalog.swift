@@ -140,12 +140,20 @@ enum CommandCatalog {
       OptionSpecification(name: "--conditional", help: "With --all, condition each pair on the lags of all other columns."),
       OptionSpecification(name: "--maxlag", valueName: "p", help: "Test lags 1 to p.", defaultValue: "1"),
       OptionSpecification(
+        name: "--no-constant", help: "Leave the constant out of both models (statsmodels 0.15 does not implement this)."),
+      OptionSpecification(
         name: "--test", valueName: "test", help: "The test whose p-values decide (and fill the --all matrix).",
         allowedValues: ["lrtest", "ssr_ftest", "ssr_chi2test", "params_ftest"], defaultValue: "lrtest"),
       OptionSpecification(name: "--alpha", valueName: "alpha", help: "Significance level.", defaultValue: "0.05"),
       OptionSpecification(
         name: "--correction", valueName: "method", help: "Multiple-testing correction over the pairs of --all.",
         allowedValues: ["none", "bonferroni", "holm", "bh"], defaultValue: "none"),
+      OptionSpecification(
+        name: "--truth", valueName: "file.csv",
+        help: "With --all, the true connectivity: a square CSV, header = series, row i column j = weight of j -> i."),
+      OptionSpecification(
+        name: "--plot", valueName: "file.svg",
+        help: "With --all, also write the p-values as a heat map (beside the --truth matrix) as SVG."),
       OptionSpecification(
         name: "--subset", valueName: "condition", help: "Keep only the rows where the condition holds, e.g. 'year >= 1980'."),
       OptionSpecification(

@@ -25,6 +25,9 @@ enum GrangerCommand {
     var correction: MultipleTestingCorrection = .none
     var format: Format = .text
     var subset: String?
+    var addConstant = true
+    var plotPath: String?
+    var truthPath: String?
   }
 
   /// Beyond this many series the text and Markdown matrices are left out (the edges are listed).
@@ -51,19 +54,32 @@ enum GrangerCommand {
         let columns = options.columns ?? GrangerCausality.numericColumns(of: data)
         let matrices =
           options.conditional
-          ? try GrangerCausality.conditionalMatrix(data, columns: columns, maxLag: options.maxLag)
-          : try GrangerCausality.matrix(data, columns: columns, maxLag: options.maxLag)
-        return .success(GrangerOutput.matrices(matrices, options: options) + footer + "\n", messages: messages)
+          ? try GrangerCausality.conditionalMatrix(
+            data, columns: columns, maxLag: options.maxLag, addConstant: options.addConstant)
+          : try GrangerCausality.matrix(data, columns: columns, maxLag: options.maxLag, addConstant: options.addConstant)
+        let truth = try options.truthPath.map { path throws(GrangerTruth.Failure) in
+          try GrangerTruth.load(path, names: matrices.first?.names ?? columns)
+        }
+        var messages = messages
+        if let plotPath = options.plotPath {
+          messages += try GrangerTruth.write(GrangerTruth.heatMap(matrices, truth: truth, options: options), to: plotPath)
+        }
+        return .success(
+          GrangerOutput.matrices(matrices, truth: truth, options: options) + footer + "\n", messages: messages)
       }
       let effect = options.effect ?? "", cause = options.cause ?? ""
       let result =
         options.given.isEmpty
-        ? try GrangerCausality.test(data, effect: effect, cause: cause, maxLag: options.maxLag)
+        ? try GrangerCausality.test(
+          data, effect: effect, cause: cause, maxLag: options.maxLag, addConstant: options.addConstant)
         : try GrangerCausality.conditionalTest(
-          data, effect: effect, cause: cause, conditioningOn: options.given, maxLag: options.maxLag)
+          data, effect: effect, cause: cause, conditioningOn: options.given, maxLag: options.maxLag,
+          addConstant: options.addConstant)
       return .success(GrangerOutput.pair(result, options: options) + footer + "\n", messages: messages)
     } catch let failure as ModelRunner.Failure {
       return failure.outcome
+    } catch let failure as GrangerTruth.Failure {
+      return .dataFailure(failure.description)
     } catch let error as GrangerCausalityError {
       return .dataFailure(error.description)
     } catch {
@@ -83,6 +99,9 @@ enum GrangerCommand {
     options.effect = parsed.value("--effect")
     options.cause = parsed.value("--cause")
     options.subset = parsed.value("--subset")
+    options.addConstant = !parsed.flags.contains("--no-constant")
+    options.plotPath = parsed.value("--plot")
+    options.truthPath = parsed.value("--truth")
     if let given = parsed.value("--given") { options.given = try list(given, option: "--given <columns>") }
     if let columns = parsed.value("--columns") { options.columns = try list(columns, option: "--columns <columns>") }
     if options.all {
@@ -98,7 +117,7 @@ enum GrangerCommand {
       }
       guard options.effect != nil else { throw .missingValue(option: "--effect <column>") }
       guard options.cause != nil else { throw .missingValue(option: "--cause <column>") }
-      for name in ["--columns", "--conditional", "--correction"] where parsed.contains(name) {
+      for name in ["--columns", "--conditional", "--correction", "--plot", "--truth"] where parsed.contains(name) {
         throw .conflictingOptions("'\(name)' needs '--all'")
       }
     }
@@ -256,22 +275,28 @@ enum GrangerOutput {
 
   // MARK: All pairs
 
-  static func matrices(_ matrices: [GrangerCausalityMatrix], options: GrangerCommand.Options) -> String {
+  static func matrices(_ matrices: [GrangerCausalityMatrix], truth: Matrix? = nil, options: GrangerCommand.Options) -> String {
     switch options.format {
     case .json:
-      return JSONValue.object([
+      var members: [(String, JSONValue)] = [
         ("test", .string(options.test.key)), ("alpha", .number(options.alpha)),
         ("correction", .string(options.correction.rawValue)), ("conditional", .bool(options.conditional)),
+        ("constant", .bool(options.addConstant)),
         ("columns", .array((matrices.first?.names ?? []).map { .string($0) })),
-        ("lags", .array(matrices.map { matrixJSON($0, options: options) })),
-      ]).render()
+      ]
+      if let truth {
+        members.append(("truth", .array((0..<truth.rows).map { i in .array(truth.row(i).map { .number($0) }) })))
+      }
+      members.append(("lags", .array(matrices.map { matrixJSON($0, truth: truth, options: options) })))
+      return JSONValue.object(members).render()
     case .csv:
-      return (["lag,effect,cause,test,statistic,p_value,adjusted_p_value,df_num,df_denom,rejected,status"]
-        + matrices.flatMap { matrixCSV($0, options: options) }).joined(separator: "\n")
+      let header = "lag,effect,cause,test,statistic,p_value,adjusted_p_value,df_num,df_denom,rejected,status"
+      return ([header + (truth == nil ? "" : ",true_weight")]
+        + matrices.flatMap { matrixCSV($0, truth: truth, options: options) }).joined(separator: "\n")
     case .markdown:
-      return matrices.flatMap { matrixTables($0, options: options).map(\.markdown) }.joined(separator: "\n\n")
+      return matrices.flatMap { matrixTables($0, truth: truth, options: options).map(\.markdown) }.joined(separator: "\n\n")
     case .text:
-      return matrices.flatMap { matrixTables($0, options: options).map(\.text) }.joined(separator: "\n\n")
+      return matrices.flatMap { matrixTables($0, truth: truth, options: options).map(\.text) }.joined(separator: "\n\n")
     }
   }
 
@@ -282,7 +307,7 @@ enum GrangerOutput {
     return "\(kind)\(options.test.key), lag \(m.lag), alpha \(options.alpha), \(correction)"
   }
 
-  static func matrixTables(_ m: GrangerCausalityMatrix, options: GrangerCommand.Options) -> [ReportTable] {
+  static func matrixTables(_ m: GrangerCausalityMatrix, truth: Matrix?, options: GrangerCommand.Options) -> [ReportTable] {
     let kind = options.conditional ? "Conditional Granger causality" : "Granger causality"
     let adjusted = m.adjustedPValues(options.test, correction: options.correction)
     var tables: [ReportTable] = []
@@ -309,6 +334,7 @@ enum GrangerOutput {
       }
     }
     if !infeasible.isEmpty { notes.append("Not tested: " + infeasible.prefix(5).joined(separator: "; ") + (infeasible.count > 5 ? "; …" : "")) }
+    if let truth { notes.append(GrangerTruth.summary(m, truth: truth, options: options)) }
     let rows = edges.map { e in
       ReportTable.Row.cells([e.cause, e.effect, statistic(e.statistic), pValue(e.pValue), pValue(e.adjustedPValue)])
     }
@@ -318,7 +344,7 @@ enum GrangerOutput {
     return tables
   }
 
-  static func matrixCSV(_ m: GrangerCausalityMatrix, options: GrangerCommand.Options) -> [String] {
+  static func matrixCSV(_ m: GrangerCausalityMatrix, truth: Matrix?, options: GrangerCommand.Options) -> [String] {
     let adjusted = m.adjustedPValues(options.test, correction: options.correction)
     let position = GrangerTest.allCases.firstIndex(of: options.test) ?? 0
     var lines: [String] = []
@@ -335,13 +361,14 @@ enum GrangerOutput {
         lines.append(
           ["\(m.lag)", CSVText.field(m.names[i]), CSVText.field(m.names[j]), options.test.key, CSVText.number(test.statistic),
            CSVText.number(test.pValue), CSVText.number(adjusted[i, j]), test.degreesOfFreedom.map(String.init) ?? "NA",
-           test.denominatorDegreesOfFreedom.map(String.init) ?? "NA", "\(rejected)", status].joined(separator: ","))
+           test.denominatorDegreesOfFreedom.map(String.init) ?? "NA", "\(rejected)", status].joined(separator: ",")
+            + (truth.map { "," + CSVText.number($0[i, j]) } ?? ""))
       }
     }
     return lines
   }
 
-  static func matrixJSON(_ m: GrangerCausalityMatrix, options: GrangerCommand.Options) -> JSONValue {
+  static func matrixJSON(_ m: GrangerCausalityMatrix, truth: Matrix?, options: GrangerCommand.Options) -> JSONValue {
     func rows(_ matrix: Matrix) -> JSONValue {
       .array((0..<matrix.rows).map { i in .array(matrix.row(i).map { .number($0) }) })
     }
@@ -359,11 +386,16 @@ enum GrangerOutput {
         }
       }
     }
-    return .object([
+    var members: [(String, JSONValue)] = [
       ("lag", .integer(m.lag)), ("observations", .integer(m.observations)),
       ("statistic", rows(m.statistics(options.test))), ("p_value", rows(m.pValues(options.test))),
       ("adjusted_p_value", rows(m.adjustedPValues(options.test, correction: options.correction))),
       ("edges", .array(edges)), ("infeasible", .array(infeasible)),
-    ])
+    ]
+    if let truth {
+      let rejected = m.rejections(options.test, alpha: options.alpha, correction: options.correction)
+      members.append(("truth_correlation", .number(GrangerTruth.correlation(truth: truth, rejected: rejected))))
+    }
+    return .object(members)
   }
 }

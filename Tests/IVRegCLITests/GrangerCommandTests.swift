@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 @testable import IVRegCLI
 
 /// `ivreg granger` in-process: the numbers it prints are the library's (which the TimeSeries
@@ -87,7 +91,84 @@ struct GrangerCommandTests {
     #expect(!outcome.standardOutput.contains("effect \\ cause"))
   }
 
+  static let truth = Fixtures.url("data/neurons6_connectivity.csv").path
+
+  /// `--plot` with `--truth`: the SVG has both panels, its cells are the printed p-values and the truth file.
+  @Test func plotDrawsTheEstimatesBesideTheTruth() throws {
+    let svg = FileManager.default.temporaryDirectory.appendingPathComponent("granger-\(UUID()).svg")
+    defer { try? FileManager.default.removeItem(at: svg) }
+    let outcome = Self.run([Self.neurons, "--all", "--truth", Self.truth, "--plot", svg.path, "--format", "json"])
+    #expect(outcome.status == 0)
+    #expect(outcome.standardError == "Wrote connectivity heat map to \(svg.path)\n")
+    let root = try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+    let lag = try #require((root["lags"] as? [[String: Any]])?.first)
+    let p = try #require(lag["p_value"] as? [[Double]])
+    expectClose(try #require(lag["truth_correlation"] as? Double), 0.8770580193070292, rtol: 1e-12)
+    let text = try String(contentsOf: svg, encoding: .utf8)
+    let document = try #require(try XMLDocument(xmlString: text, options: []).rootElement(), "well-formed XML")
+    #expect(document.name == "svg")
+    let cells = Self.cellAttributes(text)
+    #expect(cells.count == 72)
+    for (index, cell) in cells.enumerated() {
+      let i = (index % 36) / 6, j = index % 6
+      #expect(cell["data-row"] == "n\(i)" && cell["data-column"] == "n\(j)")
+      let value = try #require(cell["data-value"].flatMap(Double.init))
+      if index < 36 {
+        let pValue = try #require(cell["data-p-value"].flatMap(Double.init))
+        // Foundation's JSON reader on Linux can be one ulp off; the SVG holds the exact value.
+        expectClose(pValue, p[i][j], rtol: 1e-14, "p[\(i)][\(j)]")
+        if i != j { expectClose(value, min(-log10(max(pValue, 1e-16)), 16), rtol: 1e-15) }
+        let rejected = cell["data-outlined"] == "true"
+        #expect(rejected == (i != j && p[i][j] < 0.05))
+      } else {
+        #expect(value == ((i, j) == (0, 1) || (i, j) == (1, 5) || (i, j) == (5, 3) || (i, j) == (5, 4) ? 0.7001057239470767 : 0))
+      }
+    }
+    let text2 = Self.run([Self.neurons, "--all", "--truth", Self.truth, "--correction", "bonferroni"]).standardOutput
+    #expect(text2.contains("Truth: 4 of 4 true edges found; correlation of the rejections with the true edges 1.0000."))
+  }
+
+  /// The attributes of every `<rect class="cell" …>` of an SVG text, in document order.
+  static func cellAttributes(_ svg: String) -> [[String: String]] {
+    svg.components(separatedBy: "<rect class=\"cell\" ").dropFirst().map { tail in
+      let tag = tail.prefix { $0 != ">" }
+      var attributes: [String: String] = [:]
+      for part in tag.components(separatedBy: "\" ") {
+        let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+        if pair.count == 2 { attributes[pair[0]] = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+      }
+      return attributes
+    }
+  }
+
+  @Test func withoutAConstant() {
+    let outcome = Self.run([Self.macro, "--effect", "realgdp_growth", "--cause", "realcons_growth", "--no-constant", "--format", "csv"])
+    #expect(outcome.status == 0)
+    // statsmodels' own code with its addconst=False branch filled in (granger.json).
+    #expect(outcome.standardOutput.contains("1,201,lrtest,58.558475698"))
+    let all = Self.run([Self.neurons, "--all", "--no-constant", "--format", "json"])
+    #expect(all.standardOutput.contains("\"constant\": false"))
+  }
+
   @Test(arguments: [
+    (["--all", "--truth", "/nonexistent/truth.csv"], "Error: --truth: /nonexistent/truth.csv: "),
+    (["--all", "--truth", Fixtures.url("data/neurons6_granger.csv").path], "Error: --truth: "),
+    (["--all", "--columns", "n0,n1", "--truth", Fixtures.url("data/macrodata_growth.csv").path], "Error: --truth: "),
+    (["--all", "--truth", Fixtures.url("data/neurons6_connectivity.csv").path, "--plot", "/nonexistent/dir/g.svg"],
+     "Error: --plot: cannot write '/nonexistent/dir/g.svg'"),
+  ])
+  func truthAndPlotErrors(_ arguments: [String], _ message: String) {
+    let outcome = Self.run([Self.neurons] + arguments)
+    #expect(outcome.status == 1)
+    #expect(outcome.standardOutput.isEmpty)
+    #expect(outcome.standardError.hasPrefix(message), "\(outcome.standardError)")
+    #expect(outcome.standardError.split(separator: "\n").count == 1)
+  }
+
+  @Test(arguments: [
+    (["--effect", "n0", "--cause", "n1", "--plot", "g.svg"], "Error: '--plot' needs '--all'"),
+    (["--effect", "n0", "--cause", "n1", "--truth", "t.csv"], "Error: '--truth' needs '--all'"),
+    (["--all", "--no-constant=yes"], "Error: "),
     (["--all", "--given", "n1"], "Error: '--given' is for one pair; with '--all' use '--conditional'"),
     (["--effect", "n0", "--cause", "n1", "--conditional"], "Error: '--conditional' needs '--all'"),
     (["--effect", "n0", "--cause", "n1", "--columns", "n0,n1"], "Error: '--columns' needs '--all'"),
