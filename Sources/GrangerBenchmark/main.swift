@@ -1,10 +1,10 @@
-// granger-benchmark: the timing and simulation runs behind Documentation/Performance.md and
+// GrangerBenchmark: the timing and simulation runs behind Documentation/Performance.md and
 // Documentation/Examples/Neurons.md. Not part of the library; build with
-// `swift build -c release --product granger-benchmark`.
+// `swift build -c release --product GrangerBenchmark`.
 //
-//   granger-benchmark time [--neurons 100] [--steps 5000] [--lag 1] [--repeat 5] [--seed 42]
-//   granger-benchmark simulate [--neurons 100] [--steps 5000] [--seed 42] --out file.csv
-//   granger-benchmark collapse [--steps 5000] [--seeds 20]
+//   GrangerBenchmark time [--neurons 100] [--steps 5000] [--lag 1] [--repeat 5] [--seed 42]
+//   GrangerBenchmark simulate [--neurons 100] [--steps 5000] [--seed 42] --out file.csv
+//   GrangerBenchmark collapse [--steps 5000] [--seeds 20]
 import Foundation
 import LinearAlgebra
 import Regression
@@ -94,13 +94,18 @@ do {
         let r = pearsonCorrelation(truth, found)
         let column = pearsonCorrelation(a.column(1), reject.column(1))
         correlations.append(r)
-        print(String(format: "%4d  %7d  %10d  %8d  %4d  %20.4f  %25.4f", s, size, Int(truth.reduce(0, +)), Int(found.reduce(0, +)), hits, r, column))
+        func shown(_ v: Double, _ width: Int) -> String {
+          let text = v.isFinite ? String(format: "%.4f", v) : "NA"
+          return String(repeating: " ", count: max(0, width - text.count)) + text
+        }
+        print(String(format: "%4d  %7d  %10d  %8d  %4d  ", s, size, Int(truth.reduce(0, +)), Int(found.reduce(0, +)), hits)
+          + shown(r, 20) + "  " + shown(column, 25))
       }
       let finite = correlations.filter { $0.isFinite }
       print(String(format: "mean correlation, %d neurons: %.4f over %d seeds", size, finite.reduce(0, +) / Double(finite.count), finite.count))
     }
   default:
-    print("usage: granger-benchmark time|simulate|collapse [options]")
+    print("usage: GrangerBenchmark time|simulate|collapse [options]")
     exit(64)
   }
 } catch {
