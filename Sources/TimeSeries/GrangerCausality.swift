@@ -157,8 +157,8 @@ public enum GrangerCausality {
     let constant = addConstant ? [[Double](repeating: 1, count: observations)] : []
     let own = Matrix(columns: restrictedColumns + constant)
     let joint = Matrix(columns: restrictedColumns + causeColumns + constant)
-    let restricted = LeastSquaresFit(y: y, x: own)
-    let unrestricted = LeastSquaresFit(y: y, x: joint)
+    let restricted = LeastSquaresFit(validated: y, x: own)
+    let unrestricted = LeastSquaresFit(validated: y, x: joint)
     let tss = unrestricted.constantCount == 1 ? unrestricted.centeredTSS : unrestricted.uncenteredTSS
     let ratio = unrestricted.ssr / tss
     if tss == 0 || unrestricted.ssr == 0 || unrestricted.rSquared.isNaN || ratio < .ulpOfOne {
@@ -181,7 +181,7 @@ public enum GrangerCausality {
         -2 * (restricted.logLikelihood - unrestricted.logLikelihood)
       )
     }
-    let wald = unrestricted.fTest(restriction: restriction)
+    let wald = unrestricted.waldTest(validated: restriction)
     return GrangerLagResult(
       lag: p, observations: observations,
       ssrFTest: statistic(.ssrFTest, statistics.f, .f(p, dfU), names),

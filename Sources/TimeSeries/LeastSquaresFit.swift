@@ -1,5 +1,6 @@
 import Foundation
 public import LinearAlgebra
+public import Regression
 
 /// An OLS fit as statsmodels 0.15 computes it: `OLS(y, X).fit()` with the default
 /// `method="pinv"` and the nonrobust covariance.
@@ -12,8 +13,8 @@ public import LinearAlgebra
 ///
 /// ```swift
 /// let x = Matrix(columns: [[1, 2, 3, 4], [1, 1, 1, 1]])
-/// let fit = LeastSquaresFit(y: [1.1, 1.9, 3.2, 3.9], x: x)
-/// fit.params   // [0.96, 0.1]
+/// let fit = try LeastSquaresFit(y: [1.1, 1.9, 3.2, 3.9], x: x)
+/// fit.params   // [0.97, 0.1]
 /// ```
 public struct LeastSquaresFit: Sendable {
   /// The coefficients, one per column of X (the minimum-norm solution when X is rank deficient).
@@ -41,11 +42,26 @@ public struct LeastSquaresFit: Sendable {
 
   /// Fits `y` on the columns of `x`.
   ///
-  /// - Precondition: `y.count == x.rows` and `x.columns ≥ 1`; every value is finite (the
-  ///   Granger tests check this before fitting).
+  /// - Throws: ``ModelError/dimensionMismatch(_:)`` unless `y` has one value per row of a
+  ///   design with at least one column and one row; ``ModelError/nonFiniteValue(column:row:value:)``
+  ///   for a NaN or infinite value (column `y` or `x1`, `x2`, … in order).
   /// - Complexity: O(n·k²) per Jacobi sweep of the SVD.
-  public init(y: [Double], x: Matrix) {
-    precondition(y.count == x.rows && x.columns >= 1, "y needs one value per row of a non-empty design.")
+  public init(y: [Double], x: Matrix) throws(ModelError) {
+    guard y.count == x.rows, x.rows >= 1, x.columns >= 1 else {
+      throw .dimensionMismatch("y has \(y.count) values for a design of \(x.rows) rows and \(x.columns) columns")
+    }
+    if let row = y.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(column: "y", row: row + 1, value: y[row]) }
+    for j in 0..<x.columns {
+      let column = x.column(j)
+      if let row = column.firstIndex(where: { !$0.isFinite }) {
+        throw .nonFiniteValue(column: "x\(j + 1)", row: row + 1, value: column[row])
+      }
+    }
+    self.init(validated: y, x: x)
+  }
+
+  /// Fits `y` on `x` whose sizes and values the caller has checked (the Granger tests).
+  init(validated y: [Double], x: Matrix) {
     let n = x.rows, k = x.columns
     let svd = SingularValueDecomposition(x)
     let sigma = svd.singularValues
@@ -111,9 +127,18 @@ public struct LeastSquaresFit: Sendable {
   /// `(Rb)ᵀ pinv(R·V·Rᵀ) (Rb) / J`, `J` the rank of `R·V·Rᵀ` (numpy `matrix_rank`), on
   /// F(J, df_resid).
   ///
-  /// - Precondition: `restriction.columns == parameterCount`.
-  public func fTest(restriction: Matrix) -> (statistic: Double, numeratorDegreesOfFreedom: Int) {
-    precondition(restriction.columns == parameterCount, "The restriction needs one column per parameter.")
+  /// - Throws: ``ModelError/dimensionMismatch(_:)`` unless `restriction` has one column per
+  ///   parameter and at least one row.
+  public func fTest(restriction: Matrix) throws(ModelError) -> (statistic: Double, numeratorDegreesOfFreedom: Int) {
+    guard restriction.columns == parameterCount, restriction.rows >= 1 else {
+      throw .dimensionMismatch(
+        "the restriction has \(restriction.rows)×\(restriction.columns) entries for \(parameterCount) parameters")
+    }
+    return waldTest(validated: restriction)
+  }
+
+  /// `fTest` for a restriction of the right width (the Granger tests build it so).
+  func waldTest(validated restriction: Matrix) -> (statistic: Double, numeratorDegreesOfFreedom: Int) {
     let rb = restriction.multiplied(by: params)
     let rv = restriction.multiplied(by: covariance).multiplied(by: restriction.transposed())
     let inverse = rv.pseudoInverse(relativeTolerance: 1e-15)

@@ -93,9 +93,9 @@ public enum NeuralSystem {
 }
 
 /// Pearson's correlation of two equally long arrays (numpy's `corrcoef(a, b)[0, 1]`, clipped
-/// to [−1, 1] as numpy does); NaN when either is constant.
+/// to [−1, 1] as numpy does); NaN when either is constant, empty, or the lengths differ.
 public func pearsonCorrelation(_ a: [Double], _ b: [Double]) -> Double {
-  precondition(a.count == b.count, "Correlation of arrays of different lengths.")
+  guard a.count == b.count, !a.isEmpty else { return .nan }
   let n = Double(a.count)
   let meanA = a.reduce(0, +) / n, meanB = b.reduce(0, +) / n
   var sab = 0.0, saa = 0.0, sbb = 0.0
