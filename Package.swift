@@ -32,7 +32,12 @@ let package = Package(
       swiftSettings: strictness),
     // LASSO (scikit-learn's and glmnet's conventions) on contiguous Gram matrices: numerics
     // only, no dependency on Regression, Tabular or Formulas.
-    .target(name: "Penalized", dependencies: ["LinearAlgebra"], swiftSettings: strictness),
+    .target(name: "Penalized", dependencies: ["LinearAlgebra", "Distributions"], swiftSettings: strictness),
+
+    // LASSO instrument selection and post-LASSO IV: joins the models to the LASSO.
+    .target(
+      name: "SparseIV", dependencies: ["Formulas", "Tabular", "LinearAlgebra", "Regression", "Penalized"],
+      swiftSettings: strictness),
 
     // Time series: Granger causality (statsmodels' grangercausalitytests), all-pairs matrices.
     .target(
@@ -49,8 +54,8 @@ let package = Package(
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "TimeSeries",
-        "Reporting", "Plotting",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "SparseIV",
+        "TimeSeries", "Reporting", "Plotting",
       ],
       swiftSettings: strictness),
 
@@ -58,7 +63,8 @@ let package = Package(
     // Direct dependencies, not the umbrella: SwiftPM 6.3 does not rebuild a client
     // when a module it sees only through `@_exported import` changes.
     .target(
-      name: "IVRegCLI", dependencies: ["Tabular", "Formulas", "Regression", "TimeSeries", "Reporting", "Plotting"],
+      name: "IVRegCLI",
+      dependencies: ["Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "TimeSeries", "Reporting", "Plotting"],
       swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
     // The Granger benchmark and simulations of Documentation/Performance.md (not a product).
@@ -88,6 +94,10 @@ let package = Package(
       swiftSettings: strictness),
     .testTarget(
       name: "PenalizedTests", dependencies: ["Penalized", "LinearAlgebra", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "SparseIVTests",
+      dependencies: ["SparseIV", "Penalized", "Regression", "Formulas", "Tabular", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "TimeSeriesTests",

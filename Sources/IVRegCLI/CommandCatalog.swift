@@ -51,6 +51,28 @@ enum CommandCatalog {
       name: "--plot", valueName: "file.svg", help: "Also write a coefficient plot (estimates and confidence intervals) as SVG."),
   ]
 
+  /// The LASSO settings of `lasso` (and of `fit --select-instruments`).
+  static let selectionSettings: [OptionSpecification] = [
+    OptionSpecification(
+      name: "--folds", valueName: "k", help: "Cross-validation folds, assigned from --seed (cv only).", defaultValue: "10"),
+    OptionSpecification(
+      name: "--fold-column", valueName: "column",
+      help: "Read the fold of each row from a column (like cv.glmnet's foldid; cv only)."),
+    OptionSpecification(name: "--seed", valueName: "n", help: "Seed of the fold assignment (cv only).", defaultValue: "1"),
+    OptionSpecification(
+      name: "--lambda", valueName: "rule", help: "Which cross-validated penalty selects (cv only).",
+      allowedValues: ["min", "1se"], defaultValue: "min"),
+    OptionSpecification(
+      name: "--controls", valueName: "how", help: "How the exogenous regressors enter the LASSO.",
+      allowedValues: ["partial", "unpenalized"], defaultValue: "partial"),
+  ]
+
+  /// The fitting options that apply to post-LASSO 2SLS (no other estimator).
+  static var selectionFittingOptions: [OptionSpecification] {
+    let estimatorOnly: Set = ["--estimator", "--fuller", "--kappa", "--weight", "--gmm-iterations"]
+    return fittingOptions.filter { !estimatorOnly.contains($0.name) }
+  }
+
   static let dataArgument = ArgumentSpecification(
     name: "data", help: "Path to a CSV file with a header row (tab-separated when the name ends in .tsv).")
 
@@ -69,8 +91,42 @@ enum CommandCatalog {
         name: "formula",
         help: "Model formula, e.g. 'y ~ x1 + [t ~ z1 + z2]'. The intercept is implicit unless '0' or '-1' removes it."),
     ],
-    options: fittingOptions + [versionFlag, help],
+    options: fittingOptions + [
+      OptionSpecification(
+        name: "--select-instruments", valueName: "method",
+        help: "Choose the instruments from the bracket's candidates with a LASSO (as 'ivreg lasso'; 2sls only).",
+        allowedValues: ["cv", "plugin"]),
+    ] + selectionSettings + [versionFlag, help],
     invocation: "ivreg [fit]")
+
+  static let lasso = CommandSpecification(
+    name: "lasso",
+    abstract: "Select instruments from many candidates with a LASSO, then fit 2SLS.",
+    discussion: """
+      The bracket lists the candidate instruments, by name or by pattern: 'y ~ 1 + c1 +
+      [x ~ m*]'. For each endogenous regressor a LASSO of it on the candidates (controls
+      partialled out) keeps some; 2SLS then uses their union. 'cv' is cv.glmnet's
+      cross-validated LASSO (standardised, 100 lambdas, lambda.min by default); 'plugin' is
+      the rigorous LASSO of Belloni, Chen, Chernozhukov and Hansen (2012) with hdm's
+      defaults. When nothing is selected the candidates are too weak: no 2SLS is reported,
+      only the weak-IV-robust sup-score confidence set.
+      """,
+    arguments: [
+      dataArgument,
+      ArgumentSpecification(
+        name: "formula", help: "IV formula whose bracket lists the candidates, e.g. 'y ~ 1 + c1 + [x ~ m*]'."),
+    ],
+    options: selectionFittingOptions.map { option in
+      option.name != "--plot" ? option
+        : OptionSpecification(
+          name: "--plot", valueName: "file.svg",
+          help: "Also write the LASSO coefficient path (and the cross-validation curve) as SVG.")
+    } + [
+      OptionSpecification(
+        name: "--select", valueName: "method", help: "How the LASSO penalty is chosen.", allowedValues: ["cv", "plugin"],
+        defaultValue: "cv"),
+    ] + selectionSettings + [help],
+    invocation: "ivreg lasso")
 
   static let compare = CommandSpecification(
     name: "compare",
@@ -165,7 +221,6 @@ enum CommandCatalog {
 
   /// Subcommands other issues add; their names are reserved now.
   static let reserved: [(name: String, abstract: String)] = [
-    ("lasso", "LASSO and LASSO instrument selection (not available yet)."),
     ("bayes", "Bayesian IV with an informative prior (not available yet)."),
   ]
 
@@ -179,6 +234,7 @@ enum CommandCatalog {
     subcommands: [
       ("fit", "Estimate an OLS or IV regression (default)."),
       ("compare", "Fit several models and show them side by side."),
+      ("lasso", "Select instruments with a LASSO, then fit 2SLS."),
       ("describe", "Describe the columns of a CSV file."),
       ("granger", "Granger causality tests between columns (time in rows)."),
       ("help", "Show help for a subcommand."),
@@ -187,6 +243,6 @@ enum CommandCatalog {
 
   /// The subcommands that run, by name.
   static let commands: [String: CommandSpecification] = [
-    "fit": fit, "compare": compare, "describe": describe, "granger": granger,
+    "fit": fit, "compare": compare, "lasso": lasso, "describe": describe, "granger": granger,
   ]
 }

@@ -2,24 +2,32 @@ import Foundation
 import Formulas
 import Regression
 import Reporting
+import SparseIV
 
-/// `ivreg [fit] <data> <formula>`: one model, printed in the chosen format.
+/// `ivreg [fit] <data> <formula>`: one model, printed in the chosen format; also
+/// `ivreg lasso` (the same with LASSO instrument selection).
 enum FitCommand {
-  static func run(_ arguments: [String], progress: ProgressReporter?) -> IVRegCommand.Outcome {
-    if let early = IVRegCommand.earlyExit(arguments, command: CommandCatalog.fit) { return early }
+  static func run(
+    _ arguments: [String], progress: ProgressReporter?, command: CommandSpecification = CommandCatalog.fit
+  ) -> IVRegCommand.Outcome {
+    if let early = IVRegCommand.earlyExit(arguments, command: command) { return early }
     let options: FitOptions
     do throws(CommandLineError) {
-      options = try FitOptions.parse(arguments)
+      options = try FitOptions.parse(arguments, specification: command)
       if options.format == .csv && (options.firstStage || options.diagnostics) {
         throw .conflictingOptions(
           "'--first-stage' and '--diagnostics' are not available with '--format csv' (use json)")
       }
     } catch {
-      return .usageFailure(error.description, command: CommandCatalog.fit)
+      return .usageFailure(error.description, command: command)
     }
     let runner = ModelRunner(options: options, progress: progress)
     do {
       let (data, subsetNote) = try runner.loadData()
+      if let selection = options.selection {
+        let run = try runner.fitWithSelection(options.formula, data: data, selection: selection)
+        return try SelectionOutput.render(run, options: options, subsetNote: subsetNote)
+      }
       let results = try runner.fit(options.formula, data: data)
       // The text summary carries the subset line itself; other formats get it on stderr.
       var messages = options.format == .text ? "" : subsetNote.map { $0 + "\n" } ?? ""

@@ -29,6 +29,8 @@ struct FitOptions: Equatable {
   var subset: String?
   /// The `--plot` destination.
   var plotPath: String?
+  /// LASSO instrument selection (`ivreg lasso`, `--select-instruments`); nil for none.
+  var selection: SelectionOptions?
 
   /// The formula of `fit`.
   var formula: String { formulas.first ?? "" }
@@ -44,13 +46,15 @@ struct FitOptions: Equatable {
   init() {}
 
   /// Parses the arguments of `ivreg fit` (after the subcommand's name).
-  static func parse(_ arguments: [String]) throws(CommandLineError) -> FitOptions {
-    let parsed = try ParsedArguments(arguments, specification: CommandCatalog.fit)
+  static func parse(
+    _ arguments: [String], specification: CommandSpecification = CommandCatalog.fit
+  ) throws(CommandLineError) -> FitOptions {
+    let parsed = try ParsedArguments(arguments, specification: specification)
     let positional = parsed.positional
     guard positional.count >= 1 else { throw .missingArgument("<data>") }
     guard positional.count >= 2 else { throw .missingArgument("<formula>") }
     guard positional.count == 2 else { throw .unexpectedArguments(Array(positional.dropFirst(2))) }
-    return try FitOptions(parsed, dataPath: positional[0], formulas: [positional[1]], specification: CommandCatalog.fit)
+    return try FitOptions(parsed, dataPath: positional[0], formulas: [positional[1]], specification: specification)
   }
 
   /// Interprets the fitting options of a split command line.
@@ -59,6 +63,11 @@ struct FitOptions: Equatable {
   ) throws(CommandLineError) {
     self.dataPath = dataPath
     self.formulas = formulas
+    if specification.option(named: "--select") != nil { selection = SelectionOptions() }
+    if let method = parsed.value("--select-instruments") {
+      selection = SelectionOptions()
+      try selection?.set("--select-instruments", method, display: "--select-instruments <method>")
+    }
     for option in specification.options {
       if option.isFlag {
         guard parsed.flags.contains(option.name) else { continue }
@@ -69,7 +78,21 @@ struct FitOptions: Equatable {
         default: break
         }
       } else if let value = parsed.value(option.name) {
-        try set(option.name, value, display: option.display)
+        if option.name == "--select" || SelectionOptions.settingNames.contains(option.name) {
+          guard selection != nil else {
+            throw .conflictingOptions("'\(option.name)' needs '--select-instruments cv|plugin'")
+          }
+          try selection?.set(option.name, value, display: option.display)
+        } else {
+          try set(option.name, value, display: option.display)
+        }
+      }
+    }
+    if let selection {
+      try selection.validate(seedGiven: parsed.contains("--seed"))
+      let estimatorOptions = ["--estimator", "--fuller", "--kappa", "--weight", "--gmm-iterations"]
+      if let other = estimatorOptions.first(where: { parsed.contains($0) }), estimator != "2sls" || other != "--estimator" {
+        throw .conflictingOptions("instrument selection fits 2SLS; '\(other)' cannot be used with it")
       }
     }
     _ = try covariance()

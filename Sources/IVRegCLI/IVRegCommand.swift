@@ -65,6 +65,8 @@ public enum IVRegCommand {
       return FitCommand.run(rest, progress: progress)
     case "compare":
       return CompareCommand.run(rest, progress: progress)
+    case "lasso":
+      return FitCommand.run(rest, progress: progress, command: CommandCatalog.lasso)
     case "describe":
       return DescribeCommand.run(rest, progress: progress)
     case "granger":

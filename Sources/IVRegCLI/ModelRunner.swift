@@ -1,6 +1,7 @@
 import Foundation
 import Formulas
 import Regression
+import SparseIV
 import Tabular
 
 /// What the fitting commands share: read the CSV, apply `--subset`, fit a formula
@@ -60,6 +61,53 @@ struct ModelRunner {
       throw Failure(outcome: .dataFailure("--subset '\(subset)' selects no rows: \(selection)"))
     }
     return (kept, "Subset \(subset): \(selection)")
+  }
+
+  /// A LASSO instrument selection and, when something was selected, its 2SLS fit.
+  struct SelectionRun {
+    let outcome: InstrumentSelectionOutcome
+    let results: RegressionResults?
+  }
+
+  /// Selects instruments for `formula` with the options' LASSO, then fits 2SLS with the
+  /// options' covariance (no fit when some endogenous regressor got no instrument).
+  func fitWithSelection(_ formula: String, data: DataTable, selection: SelectionOptions) throws(Failure) -> SelectionRun {
+    let design = try designMatrices(formula, data: data)
+    do {
+      let covariance = try options.covariance()
+      let label = "Cross-validating the LASSO (\(design.endogenousNames.joined(separator: ", ")))"
+      let reporter = progress
+      let outcome = try LassoInstrumentSelector(selection.instrumentSelection, controls: selection.controls)
+        .select(design, data: data, progress: reporter.map { reporter in
+          { @Sendable done, total in
+            reporter.update("\(label): fold \(done) of \(total)" + (done == total ? "\n" : ""))
+          }
+        })
+      guard !outcome.report.hasEmptySelection else { return SelectionRun(outcome: outcome, results: nil) }
+      let results = try outcome.model().fit(covariance: covariance, debiased: options.debiased)
+      return SelectionRun(outcome: outcome, results: results)
+    } catch let error as CommandLineError {
+      throw Failure(outcome: .usageFailure(error.description, command: CommandCatalog.lasso))
+    } catch {
+      throw Failure(outcome: .dataFailure("\(error)"))
+    }
+  }
+
+  /// The design matrices of `formula`; a formula that does not parse is a usage error.
+  func designMatrices(_ formula: String, data: DataTable) throws(Failure) -> DesignMatrices {
+    let parsed: Formula
+    do {
+      parsed = try Formula(formula)
+    } catch {
+      throw Failure(outcome: IVRegCommand.Outcome(
+        status: 64, standardOutput: "",
+        standardError: "Error: \(error.description)\n" + (error.caretDiagram(for: formula).map { $0 + "\n" } ?? "")))
+    }
+    do {
+      return try DesignMatrices(formula: parsed, data: data)
+    } catch {
+      throw Failure(outcome: .dataFailure(error.description, detail: error.caretDiagram(for: formula)))
+    }
   }
 
   /// Fits `formula` on `data` with the options' estimator and covariance.

@@ -24,4 +24,7 @@ struct ProgressReporter: Sendable {
 
   /// Ends the step started by ``begin(_:)`` on the same line.
   func end(_ message: String) { write(" " + message + "\n") }
+
+  /// Rewrites the current line with a counter: "\rCross-validating x: fold 3 of 10".
+  func update(_ message: String) { write("\r" + message) }
 }

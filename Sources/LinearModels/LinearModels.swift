@@ -5,6 +5,7 @@
 @_exported public import Penalized
 @_exported public import Plotting
 @_exported public import Regression
+@_exported public import SparseIV
 @_exported public import Reporting
 @_exported public import Tabular
 @_exported public import TimeSeries

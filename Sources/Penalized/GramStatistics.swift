@@ -133,7 +133,7 @@ public struct GramStatistics: Sendable, Equatable {
   }
 
   /// Computes the statistics of validated data: one Gram product of the shifted `[X y]`.
-  private init(unchecked x: Matrix, y: [Double], shift: [Double], responseShift: Double) {
+  init(unchecked x: Matrix, y: [Double], shift: [Double], responseShift: Double) {
     let n = x.rows, p = x.columns
     var shifted = [Double](repeating: 0, count: n * (p + 1))
     var sums = [Double](repeating: 0, count: p + 1)
@@ -253,7 +253,7 @@ public struct GramStatistics: Sendable, Equatable {
   }
 
   /// Throws ``PenalizedError/overflow`` unless every sum is finite.
-  private func checkFinite() throws(PenalizedError) {
+  func checkFinite() throws(PenalizedError) {
     let finite =
       responseSumOfSquares.isFinite && responseSum.isFinite && columnSums.allSatisfy(\.isFinite)
       && responseCrossProducts.allSatisfy(\.isFinite) && crossProducts.storage.allSatisfy(\.isFinite)
@@ -262,7 +262,7 @@ public struct GramStatistics: Sendable, Equatable {
 
   /// The mean of `values`, or their common value when they are all equal (so a constant
   /// column is shifted exactly to zero).
-  private static func centre(of values: ArraySlice<Double>) -> Double {
+  static func centre(of values: ArraySlice<Double>) -> Double {
     guard let first = values.first else { return 0 }
     if values.allSatisfy({ $0 == first }) { return first }
     var total = 0.0

@@ -86,14 +86,17 @@ struct AxisScale {
   /// The scale for `values` on an axis `length` pixels long.
   ///
   /// Candidate steps are 1, 2 and 5 × 10^k around the span divided by the wanted number
-  /// of ticks (about one per 110 px, 4 to 8); the chosen step gives the tick count nearest
-  /// to that number (two ticks count as further) among those whose labels, in
-  /// `fontSize`-pixel text, do not crowd each other (ties go to the larger step).
-  init(values: [Double], length: Double, fontSize: Double) {
+  /// of ticks (about one per 110 px on a horizontal axis and one per 70 px on a vertical
+  /// one, 4 to 8); the chosen step gives the tick count nearest to that number (two ticks
+  /// count as further) among those whose labels, in `fontSize`-pixel text, do not crowd
+  /// each other (ties go to the larger step). Labels stacked on a `vertical` axis crowd
+  /// when their spacing is under two lines of text; side by side, when it is under their
+  /// width plus one em.
+  init(values: [Double], length: Double, fontSize: Double, vertical: Bool = false) {
     let (lower, upper) = AxisScale.domain(of: values)
     self.lower = lower
     self.upper = upper
-    let wanted = min(max(Int((length / 110).rounded()) + 1, 4), 8)
+    let wanted = min(max(Int((length / (vertical ? 70 : 110)).rounded()) + 1, 4), 8)
     let halfSpan = upper / 2 - lower / 2
     let rawStep = halfSpan / (Double(wanted) / 2)
     let logarithm = log10(rawStep).rounded(.down)
@@ -111,7 +114,7 @@ struct AxisScale {
           guard ticks.count >= 2 else { continue }
           let widest = ticks.map { TextMetrics.width(of: $0.label, fontSize: fontSize) }.max() ?? 0
           let spacing = (ticks[1].value / 2 - ticks[0].value / 2) / halfSpan * length
-          guard spacing >= widest + fontSize else { continue }
+          guard spacing >= (vertical ? 2 * fontSize : widest + fontSize) else { continue }
           // Two ticks barely make a scale: prefer more when they fit.
           let score = abs(ticks.count - wanted) + (ticks.count == 2 ? 2 : 0)
           if let current = best, current.score < score { continue }

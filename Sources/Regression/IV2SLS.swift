@@ -54,7 +54,10 @@ public struct IV2SLS: Sendable {
   public func fit(covariance: CovarianceEstimator = .robust, debiased: Bool = false) throws(ModelError) -> RegressionResults {
     var results = try KClassEstimation.fit(
       design: design, table: table, kClass: .fixed(1), method: "IV-2SLS", covariance: covariance, debiased: debiased)
-    results.instrumentSelection = instrumentSelection
+    if var report = instrumentSelection {
+      report.effectiveF = results.weakInstruments?.effectiveF?.statistic
+      results.instrumentSelection = report
+    }
     return results
   }
 }

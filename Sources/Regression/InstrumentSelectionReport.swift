@@ -8,17 +8,25 @@ public struct InstrumentSelectionReport: Sendable, Equatable {
     public let endogenous: String
     /// The candidates with a non-zero LASSO coefficient, in candidate order.
     public let selected: [String]
-    /// The penalty used, on the scale of the method (glmnet's λ, or the plug-in λ/n).
+    /// The penalty used, on the scale of the method (glmnet's λ, or the plug-in λ0 of
+    /// hdm's objective `Σ(y − xβ)² + λ0 Σ ψ_j|β_j|`).
     public let lambda: Double
     /// How the penalty was chosen, e.g. "lambda.min of 10-fold cross-validation".
     public let penaltyRule: String
+    /// The post-LASSO first-stage F of this regressor on the instruments the model uses
+    /// (the union of the selections), homoskedastic; nil when none was selected.
+    public var firstStageF: TestStatistic?
 
     /// Creates a selection.
-    public init(endogenous: String, selected: [String], lambda: Double, penaltyRule: String) {
+    public init(
+      endogenous: String, selected: [String], lambda: Double, penaltyRule: String,
+      firstStageF: TestStatistic? = nil
+    ) {
       self.endogenous = endogenous
       self.selected = selected
       self.lambda = lambda
       self.penaltyRule = penaltyRule
+      self.firstStageF = firstStageF
     }
   }
 
@@ -29,15 +37,29 @@ public struct InstrumentSelectionReport: Sendable, Equatable {
   /// How the controls entered the selection: "partialled out" or "unpenalised".
   public let controls: String
   /// One selection per endogenous regressor.
-  public let selections: [Selection]
+  public var selections: [Selection]
+  /// The 95% sup-score confidence set of the endogenous coefficient with every
+  /// candidate as instrument (one endogenous regressor only): weak-IV-robust, and the
+  /// inference that remains when nothing is selected.
+  public var supScoreSet: AndersonRubinSet.Region?
+  /// The Montiel Olea–Pflueger effective F of the post-LASSO first stage under the fit's
+  /// covariance (one endogenous regressor; filled in when the model is fitted).
+  public var effectiveF: Double?
 
   /// Creates a report.
-  public init(method: String, candidates: [String], controls: String, selections: [Selection]) {
+  public init(
+    method: String, candidates: [String], controls: String, selections: [Selection],
+    supScoreSet: AndersonRubinSet.Region? = nil
+  ) {
     self.method = method
     self.candidates = candidates
     self.controls = controls
     self.selections = selections
+    self.supScoreSet = supScoreSet
   }
+
+  /// Whether some endogenous regressor got no instrument.
+  public var hasEmptySelection: Bool { selections.contains { $0.selected.isEmpty } }
 
   /// The instruments the model uses: the union of the selections, in candidate order.
   public var selected: [String] {

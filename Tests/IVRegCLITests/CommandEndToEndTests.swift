@@ -140,7 +140,7 @@ struct CommandEndToEndTests {
     Case(arguments: ["describe"], status: 64, stdout: [], stderrPrefix: "Error: Missing expected argument '<data>'"),
     Case(arguments: ["describe", mixed, "--levels", "-1"], status: 64, stdout: [], stderrPrefix: "Error: The value '-1' is invalid for '--levels <n>'"),
     Case(arguments: ["help", "comapre"], status: 64, stdout: [], stderrPrefix: "Error: Unknown subcommand 'comapre'. Did you mean 'compare'?"),
-    Case(arguments: ["lasso", push], status: 64, stdout: [], stderrPrefix: "Error: 'ivreg lasso' is not available yet"),
+    Case(arguments: ["bayes", push], status: 64, stdout: [], stderrPrefix: "Error: 'ivreg bayes' is not available yet"),
     Case(arguments: ["granger", push], status: 64, stdout: [],
          stderrPrefix: "Error: Give '--effect' and '--cause' for one pair, or '--all' for every pair"),
     Case(arguments: ["granger", push, "--all", "--alpha", "2"], status: 64, stdout: [],

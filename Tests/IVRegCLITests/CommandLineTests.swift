@@ -122,6 +122,18 @@ struct ProgressMessageTests {
     #expect(capture.text.hasSuffix(" s\n"))
   }
 
+  @Test func crossValidationReportsEachFold() throws {
+    let capture = Capture()
+    let reporter = ProgressReporter { capture.text += $0 }
+    let path = Fixtures.url("data/ab_tests_iv.csv").path
+    let outcome = IVRegCommand.run(
+      ["lasso", path, "y ~ 1 + c1 + c2 + [x ~ m*]", "--folds", "5", "--format", "csv"], progress: reporter)
+    #expect(outcome.status == 0)
+    #expect(outcome.standardError.isEmpty)
+    for k in 1...5 { #expect(capture.text.contains("\rCross-validating the LASSO (x): fold \(k) of 5")) }
+    #expect(capture.text.hasSuffix("fold 5 of 5\n"))
+  }
+
   @Test func smallFilesAndNoReporterPrintNothingExtra() throws {
     let capture = Capture()
     let reporter = ProgressReporter { capture.text += $0 }

@@ -175,6 +175,20 @@ extension DocumentationSnippetTests {
     shows(naive.params[1], "-2.4652")
   }
 
+  /// Models.md, "LASSO instrument selection", and Examples/LassoIV.md, "From Swift".
+  @Test func lassoInstrumentSelection() throws {
+    let tests = try Self.data("ab_tests_iv.csv")
+    let plugIn = try IV2SLS(formula: "y ~ 1 + c1 + c2 + [x ~ m*]", data: tests, instrumentSelection: .plugIn())
+    #expect(plugIn.instrumentSelection?.selected == ["m7", "m23", "m41", "m62"])
+    let results = try plugIn.fit()
+    shows(results.params[3], "2.0035")
+    shows(results.params[3], "2.003492432")
+    let cv = try IV2SLS(
+      formula: "y ~ 1 + c1 + c2 + [x ~ m*]", data: tests,
+      instrumentSelection: .lassoCV(CrossValidatedSelection(folds: .column("fold"))))
+    #expect(cv.instrumentSelection?.selected.count == 13)
+  }
+
   /// Examples/Neurons.md, section 2: the seed's loop over targets.
   @Test func neuronsSeedLoop() throws {
     let data = try Self.data("neurons6_granger.csv")

@@ -98,3 +98,19 @@ import Testing
     #expect(checked > 10)
   }
 }
+
+@Test func verticalAxesSpaceTicksByLineHeight() {
+  // Side by side, "0.2"-style labels allow 0.5 steps on 300 px; stacked they need only
+  // two lines of height, so a vertical axis of the same length gets the finer 0.2 steps.
+  let horizontal = AxisScale(values: [0, 1], length: 300, fontSize: 11)
+  let vertical = AxisScale(values: [0, 1], length: 300, fontSize: 11, vertical: true)
+  #expect(horizontal.ticks.map(\.label) == ["0.0", "0.5", "1.0"])
+  #expect(vertical.ticks.map(\.label) == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"])
+  for length in [60.0, 120, 300, 900] {
+    let scale = AxisScale(values: [-3, 7], length: length, fontSize: 11, vertical: true)
+    let span = scale.upper - scale.lower
+    for (low, high) in zip(scale.ticks, scale.ticks.dropFirst()) {
+      #expect((high.value - low.value) / span * length >= 22, "\(length): \(low.label)…\(high.label)")
+    }
+  }
+}

@@ -12,11 +12,27 @@ extension InstrumentSelectionReport {
       "Candidates:  \(candidates.count)" + Self.range(candidates),
     ]
     for selection in selections {
-      lines.append(
-        "\(selection.endogenous): \(selection.selected.count) selected, lambda = \(SummaryFormat.number(selection.lambda).trimmingCharacters(in: .whitespaces)) (\(selection.penaltyRule))")
+      lines.append("\(selection.endogenous): \(selection.selected.count) of \(candidates.count) selected")
       if !selection.selected.isEmpty {
         lines += Self.wrapped(selection.selected, indent: "  ", width: 60)
       }
+      lines.append(
+        "  lambda = \(SummaryFormat.number(selection.lambda).trimmingCharacters(in: .whitespaces)) (\(selection.penaltyRule))")
+      if let f = selection.firstStageF {
+        let value = SummaryFormat.number(f.statistic).trimmingCharacters(in: .whitespaces)
+        let p = SummaryFormat.number(f.pValue).trimmingCharacters(in: .whitespaces)
+        lines.append("  post-LASSO first-stage F = \(value), \(f.distribution.name), P-value \(p)")
+      }
+    }
+    if let effectiveF {
+      lines.append("Effective F (Montiel Olea-Pflueger, post-LASSO): \(SummaryFormat.number(effectiveF).trimmingCharacters(in: .whitespaces))")
+    }
+    if let set = supScoreSet {
+      lines.append("Sup-score 95% set (all candidates, weak-IV robust): \(set)")
+    }
+    if hasEmptySelection {
+      lines.append("No instrument selected: the candidates are too weak to select;")
+      lines.append("no 2SLS estimate is reported (use the sup-score set).")
     }
     lines.append(String(repeating: "=", count: 60))
     return lines.joined(separator: "\n")

@@ -1,0 +1,46 @@
+import Formulas
+import LinearAlgebra
+
+/// The first-stage data a selection works on: each endogenous regressor and the
+/// candidate instruments, either residualised on the controls (Frisch–Waugh) or with
+/// the non-constant controls appended as extra, unpenalised columns.
+struct SelectionData {
+  /// The candidate columns (then the appended controls, when kept unpenalised).
+  let x: Matrix
+  /// One response per endogenous regressor.
+  let responses: [[Double]]
+  /// How many leading columns of ``x`` are candidates.
+  let candidateCount: Int
+  /// Whether the controls include a constant (the LASSO then fits an intercept).
+  let hasConstant: Bool
+
+  init(design: DesignMatrices, partialOut: Bool) {
+    let w = design.exogenous
+    let constantColumns = (0..<w.columns).filter { j in
+      let c = w.column(j)
+      guard let first = c.first, first != 0 else { return false }
+      return c.allSatisfy { $0 == first }
+    }
+    hasConstant = !constantColumns.isEmpty
+    candidateCount = design.instruments.columns
+    let endogenous = (0..<design.endogenous.columns).map { design.endogenous.column($0) }
+    if partialOut && w.columns > 0 {
+      let qr = QRDecomposition(w)
+      x = qr.residuals(design.instruments)
+      responses = endogenous.map { qr.residuals($0) }
+    } else if w.columns > constantColumns.count {
+      let kept = (0..<w.columns).filter { !constantColumns.contains($0) }
+      x = design.instruments.appendingColumns(of: w.selectingColumns(kept))
+      responses = endogenous
+    } else {
+      x = design.instruments
+      responses = endogenous
+    }
+  }
+
+  /// Penalty factors: 1 for candidates, 0 for appended controls (nil when there are none).
+  var penaltyFactors: [Double]? {
+    x.columns == candidateCount ? nil
+      : [Double](repeating: 1, count: candidateCount) + [Double](repeating: 0, count: x.columns - candidateCount)
+  }
+}
