@@ -39,6 +39,11 @@ let package = Package(
       name: "SparseIV", dependencies: ["Formulas", "Tabular", "LinearAlgebra", "Regression", "Penalized"],
       swiftSettings: strictness),
 
+    // Time series: Granger causality (statsmodels' grangercausalitytests), all-pairs matrices.
+    .target(
+      name: "TimeSeries", dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Regression"],
+      swiftSettings: strictness),
+
     // MARK: - Presentation
     // Tables of results in text, Markdown, LaTeX and CSV.
     .target(name: "Reporting", dependencies: ["Formulas", "Regression"], swiftSettings: strictness),
@@ -49,8 +54,8 @@ let package = Package(
     .target(
       name: "LinearModels",
       dependencies: [
-        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "Reporting",
-        "Plotting",
+        "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "SparseIV",
+        "TimeSeries", "Reporting", "Plotting",
       ],
       swiftSettings: strictness),
 
@@ -59,9 +64,13 @@ let package = Package(
     // when a module it sees only through `@_exported import` changes.
     .target(
       name: "IVRegCLI",
-      dependencies: ["Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "Reporting", "Plotting"],
+      dependencies: ["Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "TimeSeries", "Reporting", "Plotting"],
       swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
+    // The Granger benchmark and simulations of Documentation/Performance.md (not a product).
+    .executableTarget(
+      name: "GrangerBenchmark", dependencies: ["LinearAlgebra", "Regression", "TimeSeries"],
+      swiftSettings: strictness),
 
     // MARK: - Benchmarks (not API; `swift run -c release lasso-benchmark`)
     .executableTarget(
@@ -97,6 +106,10 @@ let package = Package(
     .testTarget(
       name: "SparseIVTests",
       dependencies: ["SparseIV", "Penalized", "Regression", "Formulas", "Tabular", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "TimeSeriesTests",
+      dependencies: ["LinearAlgebra", "Tabular", "Regression", "TimeSeries", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "ReportingTests",

@@ -170,9 +170,57 @@ enum CommandCatalog {
     ],
     invocation: "ivreg describe")
 
+  static let granger = CommandSpecification(
+    name: "granger",
+    abstract: "Granger causality tests between the columns of a CSV file (time in rows).",
+    discussion: """
+      Does the past of one series help predict another beyond that series' own past? For
+      every lag p up to --maxlag, the effect is regressed on its own p lags and a constant,
+      then also on the cause's p lags, and the four tests of statsmodels 0.15's
+      grangercausalitytests compare the two (ssr_ftest, ssr_chi2test, lrtest, params_ftest).
+      --effect and --cause test one pair at every lag (--given adds series whose lags
+      enter both models); --all tests every ordered pair at once and prints the p-value
+      matrix (row = effect, column = cause) and the pairs rejected at --alpha, optionally
+      after a multiple-testing correction; --conditional conditions each pair on the
+      lags of all the other columns.
+      """,
+    arguments: [dataArgument],
+    options: [
+      OptionSpecification(name: "--effect", valueName: "column", help: "The series to predict."),
+      OptionSpecification(name: "--cause", valueName: "column", help: "The candidate cause."),
+      OptionSpecification(
+        name: "--given", valueName: "columns", help: "Series whose lags enter both models, comma-separated (conditional test)."),
+      OptionSpecification(name: "--all", help: "Test every ordered pair of columns."),
+      OptionSpecification(
+        name: "--columns", valueName: "columns", help: "The columns --all uses, comma-separated (default: every numeric column)."),
+      OptionSpecification(name: "--conditional", help: "With --all, condition each pair on the lags of all other columns."),
+      OptionSpecification(name: "--maxlag", valueName: "p", help: "Test lags 1 to p.", defaultValue: "1"),
+      OptionSpecification(
+        name: "--no-constant", help: "Leave the constant out of both models (statsmodels 0.15 does not implement this)."),
+      OptionSpecification(
+        name: "--test", valueName: "test", help: "The test whose p-values decide (and fill the --all matrix).",
+        allowedValues: ["lrtest", "ssr_ftest", "ssr_chi2test", "params_ftest"], defaultValue: "lrtest"),
+      OptionSpecification(name: "--alpha", valueName: "alpha", help: "Significance level.", defaultValue: "0.05"),
+      OptionSpecification(
+        name: "--correction", valueName: "method", help: "Multiple-testing correction over the pairs of --all.",
+        allowedValues: ["none", "bonferroni", "holm", "bh"], defaultValue: "none"),
+      OptionSpecification(
+        name: "--truth", valueName: "file.csv",
+        help: "With --all, the true connectivity: a square CSV, header = series, row i column j = weight of j -> i."),
+      OptionSpecification(
+        name: "--plot", valueName: "file.svg",
+        help: "With --all, also write the p-values as a heat map (beside the --truth matrix) as SVG."),
+      OptionSpecification(
+        name: "--subset", valueName: "condition", help: "Keep only the rows where the condition holds, e.g. 'year >= 1980'."),
+      OptionSpecification(
+        name: "--format", valueName: "format", help: "Output format.", allowedValues: ["text", "markdown", "json", "csv"],
+        defaultValue: "text"),
+      help,
+    ],
+    invocation: "ivreg granger")
+
   /// Subcommands other issues add; their names are reserved now.
   static let reserved: [(name: String, abstract: String)] = [
-    ("granger", "Granger causality tests (not available yet)."),
     ("bayes", "Bayesian IV with an informative prior (not available yet)."),
   ]
 
@@ -188,12 +236,13 @@ enum CommandCatalog {
       ("compare", "Fit several models and show them side by side."),
       ("lasso", "Select instruments with a LASSO, then fit 2SLS."),
       ("describe", "Describe the columns of a CSV file."),
+      ("granger", "Granger causality tests between columns (time in rows)."),
       ("help", "Show help for a subcommand."),
     ] + reserved,
     invocation: "ivreg")
 
   /// The subcommands that run, by name.
   static let commands: [String: CommandSpecification] = [
-    "fit": fit, "compare": compare, "lasso": lasso, "describe": describe,
+    "fit": fit, "compare": compare, "lasso": lasso, "describe": describe, "granger": granger,
   ]
 }

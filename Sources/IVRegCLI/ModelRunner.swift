@@ -9,6 +9,8 @@ import Tabular
 struct ModelRunner {
   let options: FitOptions
   let progress: ProgressReporter?
+  /// The subcommand whose usage line a bad `--subset` prints.
+  var command: CommandSpecification = CommandCatalog.fit
 
   /// A failure already worded for the user.
   struct Failure: Error {
@@ -46,7 +48,7 @@ struct ModelRunner {
       condition = try RowCondition(parsing: subset)
     } catch {
       throw Failure(outcome: .usageFailure(
-        "--subset: \(error.description)", command: CommandCatalog.fit, detail: error.caretDiagram(for: subset)))
+        "--subset: \(error.description)", command: command, detail: error.caretDiagram(for: subset)))
     }
     let kept: DataTable
     let selection: RowSelection

@@ -8,3 +8,4 @@
 @_exported public import SparseIV
 @_exported public import Reporting
 @_exported public import Tabular
+@_exported public import TimeSeries

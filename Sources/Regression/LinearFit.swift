@@ -152,17 +152,17 @@ struct LinearFit {
     return SymmetricEigenDecomposition(q).eigenvalues.min() ?? .nan
   }
 
-  private static func checkFinite(_ values: [Double], name: String) throws(ModelError) {
+  static func checkFinite(_ values: [Double], name: String) throws(ModelError) {
     if let i = values.firstIndex(where: { !$0.isFinite }) {
       throw .nonFiniteValue(column: name, row: i + 1, value: values[i])
     }
   }
 
-  private static func checkFinite(_ m: Matrix, names: [String]) throws(ModelError) {
+  static func checkFinite(_ m: Matrix, names: [String]) throws(ModelError) {
     for j in 0..<m.columns { try checkFinite(m.column(j), name: names[j]) }
   }
 
-  private static func checkRank(_ qr: QRDecomposition, names: [String], role: String) throws(ModelError) {
+  static func checkRank(_ qr: QRDecomposition, names: [String], role: String) throws(ModelError) {
     guard !qr.isFullRank else { return }
     let dependent = qr.dependentColumns
     let relations = dependent.map { j -> String in

@@ -39,6 +39,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case invalidInitialWeight(String)
   /// An option ``IVGMM`` does not support (HC1–HC3 covariances, two-way clustering).
   case unsupportedGMMOption(String)
+  /// Matrices or name lists of inconsistent sizes (the message says which).
+  case dimensionMismatch(String)
 
   public var description: String {
     switch self {
@@ -76,6 +78,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case .invalidInitialWeight(let why):
       return why
     case .unsupportedGMMOption(let why):
+      return why
+    case .dimensionMismatch(let why):
       return why
     case .automaticBandwidthUndefined(let n):
       return "the automatic kernel bandwidth is undefined for \(n) observations; give --bandwidth"

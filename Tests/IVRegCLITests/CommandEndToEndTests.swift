@@ -8,6 +8,9 @@ import Testing
 struct CommandEndToEndTests {
   static let push = Fixtures.url("data/app_engagement_push.csv").path
   static let mixed = Fixtures.url("data/describe_mixed.csv").path
+  static let neurons = Fixtures.url("data/neurons6_granger.csv").path
+  static let truth = Fixtures.url("data/neurons6_connectivity.csv").path
+  static let macro = Fixtures.url("data/macrodata_growth.csv").path
   static let iv = "in_app_purchase ~ [push_delivered ~ push_assigned]"
   static let ols = "in_app_purchase ~ push_delivered"
 
@@ -47,6 +50,30 @@ struct CommandEndToEndTests {
     Case(arguments: ["fit", "-h"], status: 0, stdout: ["USAGE: ivreg [fit] <data> <formula>", "--subset <condition>"], stderrPrefix: nil),
     Case(arguments: ["compare", "--help"], status: 0, stdout: ["--stat <stat>", "--stars", "--names <names>"], stderrPrefix: nil),
     Case(arguments: ["describe", "--help"], status: 0, stdout: ["--levels <n>"], stderrPrefix: nil),
+    Case(arguments: ["granger", "--help"], status: 0, stdout: ["USAGE: ivreg granger <data>", "--correction <method>"], stderrPrefix: nil),
+    Case(arguments: ["granger", push, "--effect", "in_app_purchase", "--cause", "push_assigned", "--maxlag", "2"], status: 0,
+         stdout: ["Does push_assigned Granger-cause in_app_purchase?", "params_ftest"], stderrPrefix: nil),
+    Case(arguments: ["granger", push, "--all", "--format", "csv", "--correction", "holm"], status: 0,
+         stdout: ["lag,effect,cause,test,statistic,p_value,adjusted_p_value,df_num,df_denom,rejected,status\n"], stderrPrefix: nil),
+    Case(arguments: ["granger", neurons, "--effect", "n0", "--cause", "n1", "--test", "ssr_ftest", "--alpha", "0.01"], status: 0,
+         stdout: ["  1  4999  ssr_ftest       78.0785  1.35e-18  F(1,4996)", "ssr_ftest rejects H0 at alpha 0.01 at lag 1."],
+         stderrPrefix: nil),
+    Case(arguments: ["granger", neurons, "--effect", "n1", "--cause", "n1"], status: 0,
+         stdout: ["Lag 1: the lags of n1 add nothing to the restricted model (rank-deficient design); ssr and LR statistics are 0."],
+         stderrPrefix: nil),
+    Case(arguments: ["granger", neurons, "--effect", "n3", "--cause", "n5", "--given", "n0,n1,n2,n4", "--maxlag", "2", "--format", "markdown"],
+         status: 0, stdout: ["Does n5 Granger-cause n3 given n0, n1, n2, n4?", "| Lag |"], stderrPrefix: nil),
+    Case(arguments: ["granger", macro, "--effect", "unemp", "--cause", "infl", "--maxlag", "4", "--no-constant", "--format", "json"],
+         status: 0, stdout: ["\"rejected_at_lags\": [", "\"df_denom\": 199"], stderrPrefix: nil),
+    Case(arguments: ["granger", neurons, "--all", "--truth", truth, "--correction", "bh", "--format", "markdown"], status: 0,
+         stdout: ["Benjamini-Hochberg-adjusted p-values", "correlation of the rejections with the true edges 1.0000."],
+         stderrPrefix: nil),
+    Case(arguments: ["granger", neurons, "--all", "--conditional", "--maxlag", "2", "--truth", truth, "--format", "csv"], status: 0,
+         stdout: ["lag,effect,cause,test,statistic,p_value,adjusted_p_value,df_num,df_denom,rejected,status,true_weight\n",
+                  "1,n0,n1,lrtest,"], stderrPrefix: nil),
+    Case(arguments: ["granger", macro, "--all", "--columns", "realgdp_growth,realcons_growth", "--subset", "year >= 1980"],
+         status: 0, stdout: ["Granger causality p-values (lrtest, lag 1)", "Subset year >= 1980: kept 119 of 202 rows"],
+         stderrPrefix: nil),
     Case(arguments: [push, iv], status: 0, stdout: ["IV-2SLS Estimation Summary", "3.2938"], stderrPrefix: nil),
     Case(arguments: ["fit", push, iv, "--first-stage", "--diagnostics"], status: 0,
          stdout: ["First Stage Estimation Results", "Wu-Hausman", "Weak"], stderrPrefix: nil),
@@ -113,7 +140,30 @@ struct CommandEndToEndTests {
     Case(arguments: ["describe"], status: 64, stdout: [], stderrPrefix: "Error: Missing expected argument '<data>'"),
     Case(arguments: ["describe", mixed, "--levels", "-1"], status: 64, stdout: [], stderrPrefix: "Error: The value '-1' is invalid for '--levels <n>'"),
     Case(arguments: ["help", "comapre"], status: 64, stdout: [], stderrPrefix: "Error: Unknown subcommand 'comapre'. Did you mean 'compare'?"),
-    Case(arguments: ["granger", push], status: 64, stdout: [], stderrPrefix: "Error: 'ivreg granger' is not available yet"),
+    Case(arguments: ["bayes", push], status: 64, stdout: [], stderrPrefix: "Error: 'ivreg bayes' is not available yet"),
+    Case(arguments: ["granger", push], status: 64, stdout: [],
+         stderrPrefix: "Error: Give '--effect' and '--cause' for one pair, or '--all' for every pair"),
+    Case(arguments: ["granger", push, "--all", "--alpha", "2"], status: 64, stdout: [],
+         stderrPrefix: "Error: The value '2' is invalid for '--alpha <alpha>'"),
+    Case(arguments: ["granger", push, "--effect", "in_app_purchase", "--cause", "push_asigned"], status: 1, stdout: [],
+         stderrPrefix: "Error: unknown column 'push_asigned' (did you mean 'push_assigned'?)"),
+    Case(arguments: ["granger", mixed, "--all"], status: 1, stdout: [],
+         stderrPrefix: "Error: x contains NaN or inf values. ('income' at row 3: missing values are not supported)"),
+    Case(arguments: ["granger", neurons, "--effect", "n0", "--cause", "n1", "--plot", "g.svg"], status: 64, stdout: [],
+         stderrPrefix: "Error: '--plot' needs '--all'"),
+    Case(arguments: ["granger", neurons, "--all", "--effect", "n0"], status: 64, stdout: [],
+         stderrPrefix: "Error: '--all' tests every pair; it cannot be combined with '--effect' or '--cause'"),
+    Case(arguments: ["granger", neurons, "--all", "--correction", "fdr"], status: 64, stdout: [],
+         stderrPrefix: "Error: The value 'fdr' is invalid for '--correction <method>'"),
+    Case(arguments: ["granger", neurons, "--all", "--maxlag", "0"], status: 64, stdout: [],
+         stderrPrefix: "Error: The value '0' is invalid for '--maxlag <p>'"),
+    Case(arguments: ["granger", neurons, "--al"], status: 64, stdout: [], stderrPrefix: "Error: Unknown option '--al'"),
+    Case(arguments: ["granger", neurons, "--all", "--truth", neurons], status: 1, stdout: [],
+         stderrPrefix: "Error: --truth: \(neurons) must be a square matrix with a header row naming the series: 6 columns but 5000 rows"),
+    Case(arguments: ["granger", macro, "--all", "--columns", "realgdp_growth,infl", "--truth", truth], status: 1, stdout: [],
+         stderrPrefix: "Error: --truth: \(truth) has no column 'realgdp_growth' (its columns: n0, n1, n2, n3, n4, n5)"),
+    Case(arguments: ["granger", neurons, "--effect", "n0", "--cause", "n1", "--maxlag", "2000"], status: 1, stdout: [],
+         stderrPrefix: "Error: Insufficient observations. Maximum allowable lag is 1665 (5000 observations, lag 2000 asked for)"),
   ]
 
   @Test(arguments: successes + failures)
@@ -139,6 +189,21 @@ struct CommandEndToEndTests {
     } else {
       #expect(result.stderr.isEmpty, "\(c): stderr \(result.stderr)")
     }
+  }
+
+  /// `granger --plot` with `--truth` writes a well-formed SVG heat map that carries the p-values and the truth.
+  @Test func grangerPlotFileEncodesThePValuesAndTheTruth() throws {
+    let path = Self.file("granger-\(UUID()).svg")
+    let result = try EndToEndTests.run(["granger", Self.neurons, "--all", "--truth", Self.truth, "--plot", path])
+    #expect(result.status == 0)
+    #expect(result.stderr == "Wrote connectivity heat map to \(path)\n")
+    let svg = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml"))
+    #expect(svg.contains("data-title=\"Granger lrtest, lag 1\""))
+    #expect(svg.contains("data-title=\"True connectivity\""))
+    #expect(svg.contains("data-row=\"n0\" data-column=\"n1\" data-value=\"16.0\" data-p-value=\"1.31305409807613"))
+    #expect(svg.contains("data-row=\"n0\" data-column=\"n1\" data-value=\"0.7001057239470767\""))
+    #expect(svg.components(separatedBy: "data-outlined=\"true\"").count == 6, "five rejected pairs at alpha 0.05")
   }
 
   /// `--plot` writes well-formed SVG that carries the plotted numbers.

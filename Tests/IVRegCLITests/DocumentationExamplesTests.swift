@@ -152,7 +152,7 @@ struct DocumentationExamplesTests {
   }
 
   /// `Documentation/CLI.md` shows each subcommand's `--help` exactly.
-  @Test(arguments: ["", "fit ", "compare ", "describe "])
+  @Test(arguments: ["", "fit ", "compare ", "describe ", "granger "])
   func manualShowsTheHelp(subcommand: String) throws {
     let manual = try String(
       contentsOf: Self.packageRoot.appendingPathComponent("Documentation/CLI.md"), encoding: .utf8)

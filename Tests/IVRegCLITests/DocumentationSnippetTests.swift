@@ -188,4 +188,83 @@ extension DocumentationSnippetTests {
       instrumentSelection: .lassoCV(CrossValidatedSelection(folds: .column("fold"))))
     #expect(cv.instrumentSelection?.selected.count == 13)
   }
+
+  /// Examples/Neurons.md, section 2: the seed's loop over targets.
+  @Test func neuronsSeedLoop() throws {
+    let data = try Self.data("neurons6_granger.csv")
+    var reject: [Double] = []
+    for target in 0..<6 {
+      let result = try GrangerCausality.test(data, effect: "n\(target)", cause: "n1", maxLag: 1)
+      let lag1 = result.lags[0]
+      reject.append(lag1.likelihoodRatioTest.pValue < 0.05 ? 1 : 0)
+    }
+    #expect(reject == [1, 0, 0, 0, 0, 0])
+    let truth = try Self.data("neurons6_connectivity.csv")
+    guard case .numeric(let column1) = truth["n1"] else { throw Failure("n1 is not numeric") }
+    #expect(pearsonCorrelation(column1, reject) == 1.0)
+    // The table's printed p-values of the n0 row.
+    let n0 = try GrangerCausality.test(data, effect: "n0", cause: "n1", maxLag: 1).lags[0]
+    shows(n0.ssrFTest.pValue, "1.35e-18")
+    shows(n0.ssrChiSquaredTest.pValue, "9.67e-19")
+    shows(n0.likelihoodRatioTest.pValue, "1.31e-18")
+  }
+
+  /// Examples/Neurons.md, section 4: the 100-neuron collapse.
+  @Test func neuronsHundred() throws {
+    var random = SeededGenerator(seed: 1)
+    let a = NeuralSystem.connectivity(neurons: 100, using: &random)
+    let x = NeuralSystem.simulate(connectivity: a, steps: 5000, using: &random)
+    let names = (0..<100).map { "n\($0)" }
+    let matrix = try GrangerCausality.matrix(series: x, names: names, lags: [1])[0]
+    let reject = matrix.rejections()
+    var truth: [Double] = [], found: [Double] = []
+    for i in 0..<100 {
+      for j in 0..<100 where i != j {
+        truth.append(a[i, j] != 0 ? 1 : 0)
+        found.append(reject[i, j])
+      }
+    }
+    shows(pearsonCorrelation(truth, found), "0.2027")
+  }
+
+  /// Examples/Neurons.md, section 5: the IV network with one first stage.
+  @Test func neuronsInstrumentalVariables() throws {
+    let iv = try Self.data("neurons6_iv.csv")
+    var activity: [[Double]] = [], inputs: [[Double]] = []
+    for i in 0..<6 {
+      if case .numeric(let x) = iv["x\(i)"], case .numeric(let z) = iv["z\(i)"] {
+        activity.append(x)
+        inputs.append(z)
+      }
+    }
+    let v = try NeuralSystem.ivConnectivity(activity: activity, instruments: inputs)
+    for (value, documented) in zip(v.row(0), ["0.101", "0.667", "0.081", "0.012", "0.149", "-0.044"]) {
+      #expect(String(format: "%.3f", value) == documented)
+    }
+    for (value, documented) in zip(v.row(5), ["-0.031", "0.090", "-0.200", "0.560", "0.611", "0.059"]) {
+      #expect(String(format: "%.3f", value) == documented)
+    }
+    let steps = activity[0].count
+    let regressors = Matrix(columns: activity.map { Array($0[0..<(steps - 1)]) })
+    let instruments = Matrix(columns: inputs.map { Array($0[0..<(steps - 1)]) })
+    let outcomes = Matrix(columns: activity.map { $0[1...].map { log($0 / (1 - $0)) } })
+    let model = try MultipleOutcomeIV2SLS(endogenous: regressors, instruments: instruments)
+    let fits = try model.fit(outcomes: outcomes)
+    #expect(fits.params.rows == 7 && fits.params.columns == 6)
+    #expect(String(format: "%.3f", fits.params[1 + 1, 0]) == "0.667")
+    expectClose(fits.params[1 + 1, 0], v[0, 1], rtol: 1e-14)
+    let a = try Self.data("neurons6_iv_connectivity.csv")
+    var truth: [Double] = []
+    for i in 0..<6 {
+      for j in 0..<6 { if case .numeric(let column) = a["n\(j)"] { truth.append(column[i]) } }
+    }
+    let correlation = pearsonCorrelation(truth, (0..<6).flatMap { v.row($0) })
+    shows(correlation, "0.915856055507283")
+    expectClose(correlation, 0.915856055507288, rtol: 1e-14, "the seed's number")
+  }
+
+  struct Failure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+  }
 }
