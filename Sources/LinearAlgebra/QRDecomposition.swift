@@ -1,3 +1,4 @@
+import Dispatch
 /// A Householder QR decomposition with "limited pivoting" that detects collinear columns.
 ///
 /// The columns are processed in their given order, as in LINPACK's `dqrdc2` (the routine behind
@@ -298,6 +299,38 @@ public struct QRDecomposition: Sendable {
     return Matrix(rows: rows, columns: b.columns, columnMajor: y)
   }
 
+  /// The projection `P·b` of every column of `b` together with its coordinates in the
+  /// orthonormal basis of the span: the first ``rank`` rows of `Qᵀb`, so that
+  /// `P·b = Q₁·coordinates`. A least-squares problem in the projected columns then reduces
+  /// to one in the `rank`×`b.columns` coordinates (`min‖Q₁ᵀy − C·β‖`), without factorising
+  /// the projected `rows`×`b.columns` matrix.
+  ///
+  /// - Precondition: `b.rows == rows`.
+  /// - Complexity: O(`rows` · `rank` · `b.columns`).
+  public func projectionAndCoordinates(_ b: Matrix) -> (projection: Matrix, coordinates: Matrix) {
+    precondition(b.rows == rows, "The matrix must have as many rows as the factorised one.")
+    var y = b.storage
+    applyQTranspose(&y, columns: b.columns)
+    var coordinates = Matrix(rows: rank, columns: b.columns)
+    for l in 0..<b.columns {
+      for i in 0..<rank { coordinates.storage[i + l * rank] = y[l * rows + i] }
+      for i in (l * rows + rank)..<((l + 1) * rows) { y[i] = 0 }
+    }
+    applyQ(&y, columns: b.columns)
+    return (Matrix(rows: rows, columns: b.columns, columnMajor: y), coordinates)
+  }
+
+  /// The first ``rank`` entries of `Qᵀb`: the coordinates of `b`'s projection.
+  ///
+  /// - Precondition: `b.count == rows`.
+  /// - Complexity: O(`rows` · `rank`).
+  public func coordinates(_ b: [Double]) -> [Double] {
+    precondition(b.count == rows, "The vector length must equal the row count.")
+    var y = b
+    applyQTranspose(&y, columns: 1)
+    return Array(y[0..<rank])
+  }
+
   /// The residuals `M·b = (I − P)·b` of projecting `b` on the independent columns, computed as
   /// `Q·[0; Q₂ᵀb]` so they are orthogonal to the columns to working precision even when the fit
   /// is nearly perfect.
@@ -416,7 +449,29 @@ public struct QRDecomposition: Sendable {
   ///
   /// `W = VᵀC` is accumulated over the triangular head rows entry by entry and over the
   /// remaining rows with the chunked kernel; then `C −= V·(TᵀW)` (or `V·(TW)`).
+  ///
+  /// Columns are independent, so a large update (more than ~2·10⁶ multiply–adds and at
+  /// least two columns) is split over the cores; each part runs the same serial loops, so
+  /// the result does not depend on the split.
   static func applyBlock(
+    _ v: [UnsafePointer<Double>], start g0: Int, t: UnsafePointer<Double>, ld: Int,
+    transpose: Bool, to c: [UnsafeMutablePointer<Double>], rows m: Int
+  ) {
+    let work = (m - g0) * c.count * v.count
+    let parts = Swift.min(c.count, ParallelWork.cores)
+    guard parts >= 2, work >= 2_000_000 else {
+      applyBlockSerially(v, start: g0, t: t, ld: ld, transpose: transpose, to: c, rows: m)
+      return
+    }
+    let shared = ParallelWork.Pointers(v: v, t: t, c: c)
+    DispatchQueue.concurrentPerform(iterations: parts) { part in
+      let range = ParallelWork.slice(shared.c.count, part: part, of: parts)
+      applyBlockSerially(
+        shared.v, start: g0, t: shared.t, ld: ld, transpose: transpose, to: Array(shared.c[range]), rows: m)
+    }
+  }
+
+  private static func applyBlockSerially(
     _ v: [UnsafePointer<Double>], start g0: Int, t: UnsafePointer<Double>, ld: Int,
     transpose: Bool, to c: [UnsafeMutablePointer<Double>], rows m: Int
   ) {

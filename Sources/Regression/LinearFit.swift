@@ -69,14 +69,20 @@ struct LinearFit {
     try Self.checkRank(xQR, names: xNames, role: "regressors")
     var xHat = x
     var zQR: QRDecomposition?
+    // X̂ = Q₁C with C = Q₁ᵀX (Q₁ the basis of Z's span), so X̂'s least-squares problems
+    // are C's: the QR of the small rank(Z)×k matrix C replaces that of the n×k X̂ (same
+    // R up to signs, same rank decisions since the column norms agree).
+    var coordinatesQR: QRDecomposition?
     if let z {
       let qr = QRDecomposition(z)
       try Self.checkRank(qr, names: zNames, role: "instruments")
-      xHat = qr.projection(x)
+      let (projection, coordinates) = qr.projectionAndCoordinates(x)
+      xHat = projection
       zQR = qr
+      coordinatesQR = QRDecomposition(coordinates, tolerance: Double(Swift.max(n, x.columns)) * .ulpOfOne)
     }
     // Without instruments X̂ = X: its QR is the one just made.
-    let xHatQR = zQR == nil ? xQR : QRDecomposition(xHat)
+    let xHatQR = coordinatesQR ?? xQR
     guard xHatQR.isFullRank else {
       throw .notIdentified(endogenous: xHatQR.dependentColumns.map { xNames[$0] })
     }
@@ -103,7 +109,7 @@ struct LinearFit {
     let params: [Double]
     if zQR == nil || kappa == 1 {
       self.bread = xHatInverseGram
-      params = xHatQR.leastSquares(y)
+      params = zQR.map { xHatQR.leastSquares($0.coordinates(y)) } ?? xHatQR.leastSquares(y)
     } else {
       let a = (1 - kappa) * x.gram() + kappa * xHat.gram()
       guard let bread = try? a.symmetricInverse() else {
