@@ -74,7 +74,8 @@ let package = Package(
 
     // MARK: - Benchmarks (not API; `swift run -c release lasso-benchmark`)
     .executableTarget(
-      name: "ivreg-benchmark", dependencies: ["Tabular", "Formulas", "Regression"], path: "Sources/IVBenchmark",
+      name: "ivreg-benchmark", dependencies: ["Tabular", "Formulas", "Regression", "IVRegCLI"],
+      path: "Sources/IVBenchmark",
       swiftSettings: strictness),
     .executableTarget(
       name: "lasso-benchmark", dependencies: ["Penalized", "LinearAlgebra"], path: "Sources/LassoBenchmark",

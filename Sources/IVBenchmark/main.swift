@@ -10,6 +10,7 @@
 // stage, Wu–Hausman and Sargan) and prints a table; `formula` prints the model.
 
 import Foundation
+import IVRegCLI
 import Formulas
 import Regression
 import Tabular
@@ -26,6 +27,8 @@ func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data((message + "\n").utf8))
   exit(2)
 }
+
+MemoryTuning.configureForLargeData()  // as `ivreg` does
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {

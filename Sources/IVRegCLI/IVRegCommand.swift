@@ -34,6 +34,7 @@ public enum IVRegCommand {
 
   /// Runs the process's command line and exits with its status.
   public static func main() -> Never {
+    MemoryTuning.configureForLargeData()
     let progress = ProgressReporter.standardErrorIfTerminal()
     let outcome = run(Array(CommandLine.arguments.dropFirst()), progress: progress)
     FileHandle.standardOutput.write(Data(outcome.standardOutput.utf8))
