@@ -320,6 +320,28 @@ public struct QRDecomposition: Sendable {
     return (Matrix(rows: rows, columns: b.columns, columnMajor: y), coordinates)
   }
 
+  /// The residuals of projecting every column of `b` on the span of the first `leading`
+  /// columns of the factorised matrix, reusing this factorisation: `Q·[0; (Qᵀb)₍leading…₎]`.
+  /// Returns nil unless those columns were all accepted as independent (in order), the
+  /// condition under which the first `leading` reflections span exactly them.
+  ///
+  /// - Precondition: `b.rows == rows`.
+  /// - Complexity: O(`rows` · `rank` · `b.columns`).
+  public func residuals(_ b: Matrix, onLeadingColumns leading: Int) -> Matrix? {
+    precondition(b.rows == rows, "The matrix must have as many rows as the factorised one.")
+    guard leading >= 0, leading <= rank, independentColumns.prefix(leading).elementsEqual(0..<leading) else {
+      return nil
+    }
+    if leading == 0 { return b }
+    var y = b.storage
+    applyQTranspose(&y, columns: b.columns)
+    for l in 0..<b.columns {
+      for i in (l * rows)..<(l * rows + leading) { y[i] = 0 }
+    }
+    applyQ(&y, columns: b.columns)
+    return Matrix(rows: rows, columns: b.columns, columnMajor: y)
+  }
+
   /// The first ``rank`` entries of `Qᵀb`: the coordinates of `b`'s projection.
   ///
   /// - Precondition: `b.count == rows`.

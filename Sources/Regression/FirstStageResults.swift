@@ -37,8 +37,17 @@ public struct FirstStageResults: Sendable {
     let n = design.observationCount
     let nExogenous = design.exogenous.columns
     let nInstruments = design.instruments.columns
-    let exogenousQR: QRDecomposition? = nExogenous > 0 ? QRDecomposition(design.exogenous) : nil
-    let partialledInstruments = exogenousQR?.residuals(design.instruments) ?? design.instruments
+    // Z = [exogenous, instruments]: the model's QR of Z partials the exogenous regressors
+    // out when they lead it independently; otherwise they get their own factorisation.
+    var exogenousQR: QRDecomposition?
+    func partialOut(_ b: Matrix) -> Matrix {
+      guard nExogenous > 0 else { return b }
+      if let fast = results.fit.zQR?.residuals(b, onLeadingColumns: nExogenous) { return fast }
+      let qr = exogenousQR ?? QRDecomposition(design.exogenous)
+      exogenousQR = qr
+      return qr.residuals(b)
+    }
+    let partialledInstruments = partialOut(design.instruments)
     let partialledQR = QRDecomposition(partialledInstruments)
     let partialledSpanConstant = ConstantDetection.constant(in: partialledInstruments).present
     let olsInverse = results.fit.xQR.inverseGram()
@@ -53,7 +62,7 @@ public struct FirstStageResults: Sendable {
         method: "OLS", design: stage, fit: core, covariance: results.resolvedCovariance, debiased: results.debiased)
       regressions.append(regression)
 
-      let partialled = exogenousQR?.residuals(endogenous) ?? endogenous
+      let partialled = partialOut(Matrix(rows: n, columns: 1, columnMajor: endogenous)).columnMajorValues
       // linearmodels fits OLS of the partialled endogenous on the partialled instruments,
       // whose R² is centred when those span a constant (possible without exogenous regressors).
       let partialledTotal =

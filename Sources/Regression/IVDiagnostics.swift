@@ -200,7 +200,18 @@ extension RegressionResults {
       // Testing every endogenous regressor in model order: the restricted model is OLS of y on X.
       factorizedX: remaining.isEmpty && tested == Array(names.indices) ? fit.xQR : nil)
     let e0 = restricted.residuals
-    let e1 = QRDecomposition(design.allInstruments.appendingColumns(of: testedColumns)).projection(e0)
+    // P_[Z, T] = P_Z + P_(M_Z T): project on Z with the model's factorisation, then on the
+    // part of the tested columns that Z does not span (columns Z spans to working precision
+    // are left out, as a QR of [Z, T] would reject them).
+    let tolerance = Double(Swift.max(nobs, zQR.columns + tested.count)) * .ulpOfOne
+    let outside = zQR.residuals(testedColumns)
+    let kept = (0..<outside.columns).filter { j in
+      Vector.sumOfSquares(outside.column(j)).squareRoot() > tolerance * Vector.sumOfSquares(testedColumns.column(j)).squareRoot()
+    }
+    var e1 = zQR.projection(e0)
+    if !kept.isEmpty {
+      e1 = Vector.subtracting(e1, QRDecomposition(outside.selectingColumns(kept)).projection(e0).map { -$0 })
+    }
     let e2 = zQR.projection(fit.residuals)
     let null =
       variables == nil ? "All endogenous variables are exogenous" : "Variables \(tested.map { names[$0] }.joined(separator: ", ")) are exogenous"

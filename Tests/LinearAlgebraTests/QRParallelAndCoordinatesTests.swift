@@ -38,4 +38,18 @@ import Testing
     let large = QRDecomposition(projection).leastSquares(y)
     for (s, l) in zip(small, large) { #expect(abs(s - l) <= 1e-12 * max(1, abs(l))) }
   }
+
+  /// Residuals on the leading columns from the whole factorisation equal those of a
+  /// factorisation of the leading columns alone; nil when a leading column is dependent.
+  @Test func residualsOnLeadingColumnsReuseTheFactorisation() throws {
+    let z = randomMatrix(rows: 400, columns: 9, seed: 31)
+    let b = randomMatrix(rows: 400, columns: 2, seed: 32)
+    let leading = z.selectingColumns(Array(0..<4))
+    let fast = try #require(QRDecomposition(z).residuals(b, onLeadingColumns: 4))
+    #expect(maxAbsDifference(fast, QRDecomposition(leading).residuals(b)) < 1e-13)
+    var dependent = z
+    dependent.setColumn(2, to: z.column(0).map { 2 * $0 })
+    #expect(QRDecomposition(dependent).residuals(b, onLeadingColumns: 4) == nil)
+    #expect(QRDecomposition(z).residuals(b, onLeadingColumns: 0) == b)
+  }
 }
