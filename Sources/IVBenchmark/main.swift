@@ -4,6 +4,7 @@
 //     swift build -c release
 //     .build/release/ivreg-benchmark generate --rows 1000000 --out /tmp/iv1e6.csv
 //     .build/release/ivreg-benchmark run /tmp/iv1e6.csv [--cluster]
+//     .build/release/ivreg-benchmark read /tmp/iv1e6.csv     # the CSV reader alone
 //     /usr/bin/time -v .build/release/ivreg /tmp/iv1e6.csv "$(.build/release/ivreg-benchmark formula)" --first-stage --diagnostics
 //
 // `run` times each phase in-process (CSV read, design matrices, fit, summary, first
@@ -54,6 +55,17 @@ case "generate":
   do { try WorkloadGenerator(rows: rows, seed: seed).write(to: out) } catch { fail("cannot write \(out): \(error)") }
   let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
   print(String(format: "wrote %@: %d rows, %.1f MB in %.2f s", out, rows, Double(size) / 1e6, seconds(since: start)))
+case "read":
+  // The CSV reader alone, best of three.
+  guard let path = arguments.first else { fail("read needs a CSV file") }
+  let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+  var best = Double.infinity
+  for _ in 0..<3 {
+    let start = ContinuousClock.now
+    do { _ = try DataTable(contentsOfCSVFile: path) } catch { fail("\(error)") }
+    best = min(best, seconds(since: start))
+  }
+  print(String(format: "read %.1f MB in %.3f s: %.0f MB/s", Double(size) / 1e6, best, Double(size) / 1e6 / best))
 case "run":
   guard let path = arguments.first else { fail("run needs a CSV file") }
   let clustered = arguments.contains("--cluster")

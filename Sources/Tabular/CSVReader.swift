@@ -33,9 +33,28 @@ enum CSVReader {
     guard try tokenizer.nextRecord(into: &fields) else { throw .emptyInput }
     let names = try headerNames(fields, bytes)
     let width = names.count
-
     let missing = MissingTokenMatcher(options.missingTokens)
+    let body = UnsafeBufferPointer(rebasing: bytes[tokenizer.position...])
+    let chunk: CSVChunk
+    if let parallel = try CSVParallelRead.read(
+      body, firstLine: tokenizer.line, width: width, delimiter: delimiter, missing: missing)
+    {
+      chunk = parallel
+    } else {
+      chunk = try parseRecords(body, firstLine: tokenizer.line, width: width, delimiter: delimiter, missing: missing)
+    }
+    return chunk.table(names: names)
+  }
+
+  /// Parses the records of `bytes` (which starts at the beginning of a line, numbered
+  /// `firstLine`): every field of a column is a number until one is neither a number nor
+  /// a missing token; that column's earlier rows are then read again as labels.
+  static func parseRecords(
+    _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, width: Int, delimiter: UInt8, missing: MissingTokenMatcher
+  ) throws(CSVError) -> CSVChunk {
     let checkMissingFirst = missing.hasNumericToken
+    var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, position: 0, line: firstLine, lineStart: 0)
+    var fields: [FieldSpan] = []
     // Numbers are stored row by row (one slot per field, also for categorical
     // columns) and moved into columns at the end.
     var numbers: [Double] = []
@@ -91,18 +110,9 @@ enum CSVReader {
       }
       row += 1
     }
-
-    var columns: [Column] = []
-    columns.reserveCapacity(width)
-    for j in 0..<width {
-      if isNumeric[j] {
-        // Every complete row added exactly `width` slots.
-        columns.append(.numeric(stride(from: j, to: numbers.count, by: width).map { numbers[$0] }))
-      } else {
-        columns.append(labelColumns[j].build())
-      }
-    }
-    return DataTable(validatedNames: names, columns: columns, rowCount: row, sourceLines: sourceLines)
+    return CSVChunk(
+      width: width, numbers: numbers, isNumeric: isNumeric, labelColumns: labelColumns, sourceLines: sourceLines,
+      rows: row)
   }
 
   /// The field's value if it is a number, NaN if it is a missing token, `nil` otherwise.

@@ -25,6 +25,23 @@ struct LabelColumnBuilder {
   mutating func appendMissing() { codes.append(-1) }
 
   /// The finished column, with levels sorted and codes renumbered to match.
+  /// Appends the rows of `other`, mapping its labels to this builder's codes.
+  mutating func append(contentsOf other: LabelColumnBuilder) {
+    var mapping = [Int32](repeating: -1, count: other.labels.count)
+    for (code, label) in other.labels.enumerated() {
+      if let existing = codeByLabel[label] {
+        mapping[code] = existing
+      } else {
+        let new = Int32(truncatingIfNeeded: labels.count)
+        labels.append(label)
+        codeByLabel[label] = new
+        mapping[code] = new
+      }
+    }
+    codes.reserveCapacity(codes.count + other.codes.count)
+    for code in other.codes { codes.append(code < 0 ? code : mapping[Int(code)]) }
+  }
+
   func build() -> Column {
     let order = labels.indices.sorted { labels[$0] < labels[$1] }
     var rank = [Int32](repeating: 0, count: labels.count)
