@@ -89,7 +89,8 @@ struct WorkloadGenerator {
     let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
     var start = 0
     while start < rows {
-      let batches = (0..<cores).map { k in (start + k * block)..<min(rows, start + (k + 1) * block) }.filter { !$0.isEmpty }
+      let batches = (0..<cores).map { k in min(rows, start + k * block)..<min(rows, start + (k + 1) * block) }
+        .filter { !$0.isEmpty }
       let chunks = ChunkBox(count: batches.count)
       DispatchQueue.concurrentPerform(iterations: batches.count) { k in chunks.set(k, bytes(batches[k])) }
       for chunk in chunks.values { try handle.write(contentsOf: Data(chunk)) }
