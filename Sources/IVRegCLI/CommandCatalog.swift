@@ -63,7 +63,8 @@ enum CommandCatalog {
       name: "--lambda", valueName: "rule", help: "Which cross-validated penalty selects (cv only).",
       allowedValues: ["min", "1se"], defaultValue: "min"),
     OptionSpecification(
-      name: "--controls", valueName: "how", help: "How the exogenous regressors enter the LASSO.",
+      name: "--controls", valueName: "how",
+      help: "How the exogenous regressors enter the LASSO (the plug-in LASSO always partials them out).",
       allowedValues: ["partial", "unpenalized"], defaultValue: "partial"),
   ]
 
