@@ -26,7 +26,18 @@ struct SelectionData {
     let endogenous = (0..<design.endogenous.columns).map { design.endogenous.column($0) }
     if partialOut && w.columns > 0 {
       let qr = QRDecomposition(w)
-      x = qr.residuals(design.instruments)
+      var residuals = qr.residuals(design.instruments)
+      // A candidate the controls span (a constant, a copy of a control) leaves rounding
+      // noise that standardisation would blow up into a selectable column: make it exactly
+      // zero, so no LASSO can select it.
+      let n = design.observationCount
+      let tolerance = Double(Swift.max(n, w.columns + candidateCount)) * .ulpOfOne
+      for j in 0..<candidateCount {
+        let original = Vector.sumOfSquares(design.instruments.column(j)).squareRoot()
+        let left = Vector.sumOfSquares(residuals.column(j)).squareRoot()
+        if !(left > tolerance * original) { residuals.setColumn(j, to: [Double](repeating: 0, count: n)) }
+      }
+      x = residuals
       responses = endogenous.map { qr.residuals($0) }
     } else if w.columns > constantColumns.count {
       let kept = (0..<w.columns).filter { !constantColumns.contains($0) }
