@@ -70,7 +70,11 @@ public struct RigorousLasso: Sendable, Equatable {
     let lambda0 = penaltyLevel(observations: n, columns: p)
 
     let data = CentredData(x: x, y: y, centre: options.fitIntercept)
-    let gram = try GramStatistics(x: data.x, y: data.y)
+    // Without an intercept nothing is centred: the statistics must be the raw XᵀX and Xᵀy.
+    let gram =
+      options.fitIntercept
+      ? try GramStatistics(x: data.x, y: data.y)
+      : try GramStatistics(x: data.x, y: data.y, shift: [Double](repeating: 0, count: p), responseShift: 0)
     let (initialResiduals, initialColumns) = data.initialResiduals(count: options.initialColumns)
     let initialLoadings: [Double]
     switch options.loadings {

@@ -146,4 +146,46 @@ struct RigorousLassoTests {
     #expect(!fit.selectedColumns.contains(5))
     #expect(fit.coefficients.allSatisfy { $0.isFinite })
   }
+
+  struct NoInterceptResult: Decodable {
+    let selected: [Int]
+    let beta: [Double]
+    let lambda0: Double
+    let lambda: [Double]
+    let loadings: [Double]
+    let sigma: Double
+    let iter: Int
+  }
+  struct NoInterceptFile: Decodable {
+    let data_b_no_intercept: NoInterceptResult
+    let ab_raw_no_intercept: NoInterceptResult
+    let ab_raw_with_intercept: NoInterceptResult
+  }
+
+  /// `rlasso(x, y, intercept = FALSE)`: nothing is centred (rlasso_no_intercept.json).
+  /// On the raw 0/1 tests every column then carries the mean of x, so all 20 are kept;
+  /// with an intercept only m7 is.
+  @Test func withoutAnInterceptNothingIsCentred() throws {
+    let golden = try JSONDecoder().decode(
+      NoInterceptFile.self, from: Data(contentsOf: Fixtures.url("reference/lasso_cv/rlasso_no_intercept.json")))
+    let (z, d) = try Self.dataB(response: "d")
+    let csv = try ReferenceCSV("data/ab_tests_iv.csv")
+    let m = try csv.matrix((1...20).map { "m\($0)" })
+    let x = try csv.column("x")
+    let cases: [(Matrix, [Double], Bool, NoInterceptResult)] = [
+      (z, d, false, golden.data_b_no_intercept), (m, x, false, golden.ab_raw_no_intercept),
+      (m, x, true, golden.ab_raw_with_intercept),
+    ]
+    for (design, response, intercept, expected) in cases {
+      let fit = try RigorousLasso(options: RigorousLassoOptions(fitIntercept: intercept)).fit(design, response)
+      #expect(fit.selectedColumns == expected.selected.map { $0 - 1 })
+      #expect(fit.iterations == expected.iter)
+      expectClose(fit.lambda0, expected.lambda0, rtol: 1e-13)
+      expectClose(fit.coefficients, expected.beta, rtol: 1e-10, atol: 1e-12)
+      expectClose(fit.lambdas, expected.lambda, rtol: 1e-10)
+      expectClose(fit.loadings, expected.loadings, rtol: 1e-10)
+      expectClose(fit.residualStandardDeviation, expected.sigma, rtol: 1e-10)
+      if !intercept { #expect(fit.intercept == 0) }
+    }
+  }
 }
