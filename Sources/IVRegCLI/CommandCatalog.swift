@@ -64,7 +64,7 @@ enum CommandCatalog {
       allowedValues: ["min", "1se"], defaultValue: "min"),
     OptionSpecification(
       name: "--controls", valueName: "how",
-      help: "How the exogenous regressors enter the LASSO (the plug-in LASSO always partials them out).",
+      help: "How the exogenous regressors enter the LASSO ('unpenalized': cv only; the plug-in LASSO partials them out).",
       allowedValues: ["partial", "unpenalized"], defaultValue: "partial"),
   ]
 
@@ -92,7 +92,12 @@ enum CommandCatalog {
         name: "formula",
         help: "Model formula, e.g. 'y ~ x1 + [t ~ z1 + z2]'. The intercept is implicit unless '0' or '-1' removes it."),
     ],
-    options: fittingOptions + [
+    options: fittingOptions.map { option in
+      option.name != "--plot" ? option
+        : OptionSpecification(
+          name: "--plot", valueName: "file.svg",
+          help: "Also write a coefficient plot (estimates and confidence intervals) as SVG; with --select-instruments, the LASSO path.")
+    } + [
       OptionSpecification(
         name: "--select-instruments", valueName: "method",
         help: "Choose the instruments from the bracket's candidates with a LASSO (as 'ivreg lasso'; 2sls only).",

@@ -89,7 +89,7 @@ struct FitOptions: Equatable {
       }
     }
     if let selection {
-      try selection.validate(seedGiven: parsed.contains("--seed"))
+      try selection.validate(seedGiven: parsed.contains("--seed"), controlsGiven: parsed.contains("--controls"))
       let estimatorOptions = ["--estimator", "--fuller", "--kappa", "--weight", "--gmm-iterations"]
       if let other = estimatorOptions.first(where: { parsed.contains($0) }), estimator != "2sls" || other != "--estimator" {
         throw .conflictingOptions("instrument selection fits 2SLS; '\(other)' cannot be used with it")

@@ -83,7 +83,7 @@ struct ModelRunner {
             reporter.update("\(label): fold \(done) of \(total)" + (done == total ? "\n" : ""))
           }
         })
-      guard !outcome.report.hasEmptySelection else { return SelectionRun(outcome: outcome, results: nil) }
+      guard !outcome.report.isUnderidentified else { return SelectionRun(outcome: outcome, results: nil) }
       let results = try outcome.model().fit(covariance: covariance, debiased: options.debiased)
       return SelectionRun(outcome: outcome, results: results)
     } catch let error as CommandLineError {

@@ -48,12 +48,18 @@ struct SelectionOptions: Equatable {
   }
 
   /// Throws when settings contradict the method.
-  func validate(seedGiven: Bool) throws(CommandLineError) {
+  func validate(seedGiven: Bool, controlsGiven: Bool = false) throws(CommandLineError) {
     if folds != nil && foldColumn != nil {
       throw .conflictingOptions("'--folds' and '--fold-column' cannot be used together")
     }
+    if seedGiven && foldColumn != nil {
+      throw .conflictingOptions("'--seed' draws folds; with '--fold-column' the folds are read from the data")
+    }
     if method == "plugin" {
-      let cvOnly = [("--folds", folds != nil), ("--fold-column", foldColumn != nil), ("--lambda", lambda != nil), ("--seed", seedGiven)]
+      let cvOnly = [
+        ("--folds", folds != nil), ("--fold-column", foldColumn != nil), ("--lambda", lambda != nil), ("--seed", seedGiven),
+        ("--controls unpenalized", controlsGiven && controls == .unpenalized),
+      ]
       if let (name, _) = cvOnly.first(where: { $0.1 }) {
         throw .conflictingOptions("'\(name)' applies to cross-validation ('--select cv'), not to the plug-in LASSO")
       }

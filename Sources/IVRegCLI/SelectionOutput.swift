@@ -7,9 +7,11 @@ import SparseIV
 ///
 /// Text: the selection block, then the usual summary. JSON: the fit's object with an
 /// `instrument_selection` member. Markdown and LaTeX: a selection table before the
-/// usual tables. CSV: the tidy coefficient rows. When some endogenous regressor got no
-/// instrument there is no fit: text and JSON say so (with the sup-score set) and exit 0;
-/// the tabular formats, which have nothing to tabulate, exit 1 with the same message.
+/// usual tables. CSV: the tidy coefficient rows. When the selection cannot identify the
+/// model (some endogenous regressor got no instrument, or fewer instruments than
+/// endogenous regressors) there is no fit: text, JSON, Markdown and LaTeX show the
+/// selection (with the sup-score set) and exit 0; CSV, whose rows are coefficients, has
+/// nothing to print and exits 1 with the same message.
 enum SelectionOutput {
   static func render(
     _ run: ModelRunner.SelectionRun, options: FitOptions, subsetNote: String?
@@ -29,9 +31,14 @@ enum SelectionOutput {
           ("model", .null), ("instrument_selection", SelectionJSON.value(run.outcome)),
         ])
         return .success(value.render() + "\n", messages: messages)
-      default:
-        let error = InstrumentSelectionError.noInstrumentSelected(
-          report: report, supScoreSet: report.supScoreSet.map { "\($0)" })
+      case .markdown, .latex:
+        let table = ReportTable.instrumentSelection(report)
+        return .success((options.format == .markdown ? table.markdown : table.latex) + "\n", messages: messages)
+      case .csv:
+        let error: InstrumentSelectionError =
+          report.hasEmptySelection
+          ? .noInstrumentSelected(report: report, supScoreSet: report.supScoreSet.map { "\($0)" })
+          : .tooFewInstrumentsSelected(report: report)
         return .dataFailure("\(error)")
       }
     }

@@ -61,6 +61,10 @@ public struct InstrumentSelectionReport: Sendable, Equatable {
   /// Whether some endogenous regressor got no instrument.
   public var hasEmptySelection: Bool { selections.contains { $0.selected.isEmpty } }
 
+  /// Whether the selection cannot identify the model: some regressor got nothing, or the
+  /// union has fewer instruments than there are endogenous regressors.
+  public var isUnderidentified: Bool { hasEmptySelection || selected.count < selections.count }
+
   /// The instruments the model uses: the union of the selections, in candidate order.
   public var selected: [String] {
     let chosen = Set(selections.flatMap(\.selected))

@@ -19,9 +19,13 @@ extension ReportTable {
       notes.append("Effective F (Montiel Olea-Pflueger, post-LASSO): \(SummaryFormat.number(effectiveF).trimmingCharacters(in: .whitespaces)).")
     }
     if let set = report.supScoreSet { notes.append("Sup-score 95% set (all candidates, weak-IV robust): \(set).") }
-    if report.hasEmptySelection {
-      notes.append("No instrument selected: the candidates are too weak to select; no 2SLS estimate is reported.")
+    if report.isUnderidentified {
+      notes.append(
+        report.hasEmptySelection
+          ? "No instrument selected: the candidates are too weak to select; no 2SLS estimate is reported."
+          : "Too few instruments selected to identify the model; no 2SLS estimate is reported.")
     }
+    notes.append("Post-LASSO F: first-stage F on the \(report.selected.count) instrument\(report.selected.count == 1 ? "" : "s") the model uses.")
     return ReportTable(
       caption: "Instrument Selection", header: ["Endogenous", "Selected", "Instruments", "Lambda", "Post-LASSO F"],
       rows: rows, alignments: [.left, .right, .left, .right, .right], notes: notes)

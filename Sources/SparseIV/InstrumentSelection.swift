@@ -64,7 +64,7 @@ public struct CrossValidatedSelection: Sendable, Equatable {
 /// How the included exogenous regressors (the controls, with the constant) enter the
 /// selection.
 public enum ControlTreatment: String, Sendable, Equatable {
-  /// Residualise y's endogenous regressors and every candidate on the controls first
+  /// Residualise the endogenous regressors and every candidate on the controls first
   /// (Frisch–Waugh), then select on the residuals (the default, hdm's and lassopack's
   /// recipe).
   case partialledOut = "partialled out"

@@ -25,12 +25,14 @@ public struct InstrumentSelectionOutcome: Sendable {
   ///
   /// - Throws: ``InstrumentSelectionError/noInstrumentSelected(report:supScoreSet:)`` when
   ///   some endogenous regressor got no instrument (its message gives the sup-score set),
-  ///   ``ModelError`` when the chosen instruments cannot identify the model.
+  ///   ``InstrumentSelectionError/tooFewInstrumentsSelected(report:)`` when the union has
+  ///   fewer instruments than endogenous regressors, ``ModelError`` for other fit problems.
   public func model() throws -> IV2SLS {
     guard !report.hasEmptySelection else {
       throw InstrumentSelectionError.noInstrumentSelected(
         report: report, supScoreSet: report.supScoreSet.map { "\($0)" })
     }
+    guard !report.isUnderidentified else { throw InstrumentSelectionError.tooFewInstrumentsSelected(report: report) }
     var model = try IV2SLS(design: candidateDesign.keepingInstruments(chosenColumns), data: table)
     model.instrumentSelection = report
     return model

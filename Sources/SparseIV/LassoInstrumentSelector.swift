@@ -58,7 +58,7 @@ public struct LassoInstrumentSelector: Sendable {
     case .plugIn(var options):
       methodName = "plug-in LASSO (Belloni, Chen, Chernozhukov & Hansen 2012)"
       controlsUsed = .partialledOut
-      let input = SelectionData(design: design, partialOut: true)
+      let input = try SelectionData(design: design, partialOut: true)
       options.fitIntercept = input.hasConstant
       for (j, response) in input.responses.enumerated() {
         let fit: RigorousLassoFit
@@ -75,7 +75,7 @@ public struct LassoInstrumentSelector: Sendable {
     case .lassoCV(let settings):
       methodName = "cross-validated LASSO (glmnet)"
       controlsUsed = controls
-      let input = SelectionData(design: design, partialOut: controls == .partialledOut)
+      let input = try SelectionData(design: design, partialOut: controls == .partialledOut)
       let folds = try Self.foldIDs(settings.folds, design: design, data: data)
       for (j, response) in input.responses.enumerated() {
         let path = try crossValidate(input: input, response: response, settings: settings, folds: folds,
@@ -96,12 +96,21 @@ public struct LassoInstrumentSelector: Sendable {
     }
     var report = InstrumentSelectionReport(
       method: methodName, candidates: design.instrumentNames, controls: controlsUsed.rawValue, selections: selections)
-    if design.endogenous.columns == 1, let test = try? SupScoreTest(design: design) {
-      report.supScoreSet = test.confidenceSet
-    }
+    if design.endogenous.columns == 1 { report.supScoreSet = try Self.supScoreSet(design) }
     return InstrumentSelectionOutcome(
       report: report, candidateDesign: design, chosenColumns: chosen, table: data,
       crossValidation: paths, plugIn: plugInFits)
+  }
+
+  /// The sup-score 95% set with every usable candidate as instrument: y, x and the
+  /// candidates partialled on the controls, candidates the controls span left out (they
+  /// carry no information and would only raise the critical value).
+  static func supScoreSet(_ design: DesignMatrices) throws -> AndersonRubinSet.Region? {
+    let input = try SelectionData(design: design, partialOut: true)
+    let usable = input.usableCandidates
+    guard !usable.isEmpty, let d = input.responses.first else { return nil }
+    let y = design.exogenous.columns > 0 ? QRDecomposition(design.exogenous).residuals(design.dependent) : design.dependent
+    return (try? SupScoreTest(y: y, d: d, z: input.x.selectingColumns(usable)))?.confidenceSet
   }
 
   /// Fold ids, one per observation of the design.

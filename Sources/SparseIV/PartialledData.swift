@@ -14,7 +14,10 @@ struct SelectionData {
   /// Whether the controls include a constant (the LASSO then fits an intercept).
   let hasConstant: Bool
 
-  init(design: DesignMatrices, partialOut: Bool) {
+  /// - Throws: ``InstrumentSelectionError/endogenousSpannedByControls(_:)`` when the
+  ///   controls explain an endogenous regressor exactly (its residual would be rounding
+  ///   noise, which a LASSO would "explain" with noise).
+  init(design: DesignMatrices, partialOut: Bool) throws {
     let w = design.exogenous
     let constantColumns = (0..<w.columns).filter { j in
       let c = w.column(j)
@@ -39,6 +42,12 @@ struct SelectionData {
       }
       x = residuals
       responses = endogenous.map { qr.residuals($0) }
+      for (j, response) in responses.enumerated() {
+        let original = Vector.sumOfSquares(endogenous[j]).squareRoot()
+        guard Vector.sumOfSquares(response).squareRoot() > tolerance * original else {
+          throw InstrumentSelectionError.endogenousSpannedByControls(design.endogenousNames[j])
+        }
+      }
     } else if w.columns > constantColumns.count {
       let kept = (0..<w.columns).filter { !constantColumns.contains($0) }
       x = design.instruments.appendingColumns(of: w.selectingColumns(kept))
@@ -46,6 +55,14 @@ struct SelectionData {
     } else {
       x = design.instruments
       responses = endogenous
+    }
+  }
+
+  /// The candidates that are not identically zero (after partialling out).
+  var usableCandidates: [Int] {
+    let n = x.rows
+    return (0..<candidateCount).filter { j in
+      (0..<n).contains { x.storage[$0 + j * n] != 0 }
     }
   }
 

@@ -42,13 +42,16 @@ extension InstrumentSelectionOutcome {
           chosenLambda: report.selections[j].lambda, rule: rule, crossValidation: cv)
       }
     }
-    let input = SelectionData(design: design, partialOut: true)
+    let input = try SelectionData(design: design, partialOut: true)
     let n = Double(design.observationCount)
     return try plugIn.enumerated().map { j, fit in
       let penalties = fit.finalPenalties
+      // glmnet rescales the factors to sum to p, counting excluded columns (zero plug-in
+      // penalty: constant after partialling) as 1, so the plug-in solution sits at
+      // λ = (Σ live penalties + excluded count) / (p · 2n).
       let live = penalties.filter { $0 > 0 }
-      let mean = live.reduce(0, +) / Double(max(live.count, 1))
-      let chosen = mean / (2 * n)
+      let excluded = penalties.count - live.count
+      let chosen = (live.reduce(0, +) + Double(excluded)) / (Double(max(penalties.count, 1)) * 2 * n)
       let factors = penalties.map { $0 > 0 ? $0 : Double.infinity }
       let options = GlmnetOptions(standardize: false, fitIntercept: input.hasConstant, penaltyFactors: factors)
       let path: GlmnetPath

@@ -54,3 +54,62 @@ struct SeveralEndogenousTests {
     #expect(abs(results.params[3] + 1) < 0.2)
   }
 }
+
+/// Selections that cannot identify the model are reported, not fitted; an endogenous
+/// regressor the controls explain exactly is an error, not noise to select on.
+@Suite("post-LASSO IV: selections that cannot identify the model")
+struct UnidentifiedSelectionTests {
+  static func data(sameInstrument: Bool) throws -> DataTable {
+    var rng = SplitMix64(seed: 77)
+    func uniform() -> Double { Double(rng.next() >> 11) / 9_007_199_254_740_992 - 0.5 }
+    let n = 1500, p = 20
+    var m = [[Double]](repeating: [], count: p)
+    var d1: [Double] = [], d2: [Double] = [], y: [Double] = [], w: [Double] = []
+    for _ in 0..<n {
+      let z = (0..<p).map { _ in Double(rng.next() % 2) }
+      for j in 0..<p { m[j].append(z[j]) }
+      let control = uniform()
+      let a = 2 * z[4] + uniform(), b = 2 * z[sameInstrument ? 4 : 9] + uniform()
+      d1.append(a)
+      d2.append(b)
+      w.append(control)
+      y.append(a - b + control + uniform())
+    }
+    var columns: [(name: String, column: Column)] = [
+      ("y", .numeric(y)), ("d1", .numeric(d1)), ("d2", .numeric(d2)), ("w", .numeric(w)),
+      ("spanned", .numeric(w.map { 3 * $0 - 1 })),
+    ]
+    for j in 0..<p { columns.append(("m\(j + 1)", .numeric(m[j]))) }
+    return try DataTable(columns: columns)
+  }
+
+  @Test func oneInstrumentForTwoRegressorsIsTooFew() throws {
+    let data = try Self.data(sameInstrument: true)
+    let design = try DesignMatrices(formula: Formula("y ~ 1 + w + [d1 + d2 ~ m*]"), data: data)
+    let outcome = try LassoInstrumentSelector(.plugIn()).select(design, data: data)
+    #expect(outcome.report.selected == ["m5"])
+    #expect(outcome.report.isUnderidentified && !outcome.report.hasEmptySelection)
+    #expect(outcome.report.summary.contains("1 instrument for 2 endogenous regressors: too few to identify;"))
+    #expect(outcome.report.summary.contains("no weak-IV-robust set is computed for several endogenous regressors"))
+    do {
+      _ = try outcome.model()
+      Issue.record("one instrument cannot identify two regressors")
+    } catch let error as InstrumentSelectionError {
+      #expect("\(error)".contains("selected 1 instrument for 2 endogenous regressors: too few to identify the model"))
+    }
+  }
+
+  @Test func distinctInstrumentsIdentify() throws {
+    let model = try IV2SLS(formula: "y ~ 1 + w + [d1 + d2 ~ m*]", data: try Self.data(sameInstrument: false), instrumentSelection: .plugIn())
+    #expect(model.design.instrumentNames == ["m5", "m10"])
+  }
+
+  @Test func anEndogenousRegressorTheControlsExplainIsAnError() throws {
+    let data = try Self.data(sameInstrument: false)
+    for method in [InstrumentSelection.plugIn(), .lassoCV(CrossValidatedSelection(folds: .random(folds: 5, seed: 1)))] {
+      #expect(throws: InstrumentSelectionError.self) {
+        try IV2SLS(formula: "y ~ 1 + w + [spanned ~ m*]", data: data, instrumentSelection: method)
+      }
+    }
+  }
+}

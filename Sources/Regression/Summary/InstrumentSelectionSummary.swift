@@ -21,7 +21,9 @@ extension InstrumentSelectionReport {
       if let f = selection.firstStageF {
         let value = SummaryFormat.number(f.statistic).trimmingCharacters(in: .whitespaces)
         let p = SummaryFormat.number(f.pValue).trimmingCharacters(in: .whitespaces)
+        let used = selected.count
         lines.append("  post-LASSO first-stage F = \(value), \(f.distribution.name), P-value \(p)")
+        lines.append("    (on the \(used) instrument\(used == 1 ? "" : "s") the model uses)")
       }
     }
     if let effectiveF {
@@ -30,9 +32,15 @@ extension InstrumentSelectionReport {
     if let set = supScoreSet {
       lines.append("Sup-score 95% set (all candidates, weak-IV robust): \(set)")
     }
-    if hasEmptySelection {
-      lines.append("No instrument selected: the candidates are too weak to select;")
-      lines.append("no 2SLS estimate is reported (use the sup-score set).")
+    if isUnderidentified {
+      lines.append(
+        hasEmptySelection
+          ? "No instrument selected: the candidates are too weak to select;"
+          : "\(selected.count) instrument\(selected.count == 1 ? "" : "s") for \(selections.count) endogenous regressors: too few to identify;")
+      lines.append(
+        supScoreSet == nil
+          ? "no 2SLS estimate is reported (no weak-IV-robust set is computed for several endogenous regressors)."
+          : "no 2SLS estimate is reported (use the sup-score set).")
     }
     lines.append(String(repeating: "=", count: 60))
     return lines.joined(separator: "\n")
