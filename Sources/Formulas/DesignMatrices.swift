@@ -108,7 +108,9 @@ public struct DesignMatrices: Sendable {
     var endogenousEncoder = encoder
     let (endogenous, endogenousNames) = try frame.columns(for: endogenousTerms, encoder: &endogenousEncoder)
     var instrumentEncoder = encoder
-    let (instruments, instrumentNames) = try frame.columns(for: instrumentTerms, encoder: &instrumentEncoder)
+    // Instruments may outnumber the rows (candidates for a LASSO selection); a plain
+    // 2SLS fit then reports that it has too few observations.
+    let (instruments, instrumentNames) = try frame.columns(for: instrumentTerms, encoder: &instrumentEncoder, wide: true)
     var seen: Set<String> = []
     for name in exogenousNames + endogenousNames + instrumentNames where !seen.insert(name).inserted {
       let term = (exogenousTerms + endogenousTerms + instrumentTerms).last { name.hasPrefix($0.name) }

@@ -81,7 +81,12 @@ struct RowFrame {
 
   /// The columns of a list of terms, encoded with `encoder` (which remembers what
   /// earlier terms spanned).
-  func columns(for terms: [ResolvedTerm], encoder: inout TermEncoder) throws(FormulaError) -> (Matrix, [String]) {
+  ///
+  /// - Parameter wide: allow more columns than observations (the candidate instruments of
+  ///   a LASSO selection may outnumber the rows), up to 2·10⁷ entries in all.
+  func columns(
+    for terms: [ResolvedTerm], encoder: inout TermEncoder, wide: Bool = false
+  ) throws(FormulaError) -> (Matrix, [String]) {
     var names: [String] = []
     var values: [Double] = []
     var columnCount = 0
@@ -105,7 +110,8 @@ struct RowFrame {
           return product.multipliedReportingOverflow(by: scopedFactor.reduced ? levels - 1 : levels).partialValue
         }
       }
-      guard columnCount < max(count, 2) else {
+      let (entries, overflow) = columnCount.multipliedReportingOverflow(by: max(count, 1))
+      guard columnCount < max(count, 2) || (wide && !overflow && entries <= 20_000_000) else {
         throw .tooManyColumns(term: term.name, columns: columnCount, observations: count, offset: term.offset)
       }
       for scopedTerm in scoped {

@@ -62,6 +62,7 @@ struct LinearFit {
     let n = y.count
     guard x.columns > 0 else { throw .noRegressors }
     guard n > x.columns else { throw .insufficientObservations(observations: n, parameters: x.columns) }
+    if let z, z.columns >= n { throw .tooManyInstruments(observations: n, instruments: z.columns) }
     try Self.checkFinite(y, name: "dependent variable")
     try Self.checkFinite(x, names: xNames)
     if let z { try Self.checkFinite(z, names: zNames) }

@@ -7,6 +7,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case collinear(role: String, columns: [String], relations: [String])
   /// Too few observations for the number of parameters.
   case insufficientObservations(observations: Int, parameters: Int)
+  /// At least as many instrument columns as observations: Z spans every vector, so
+  /// 2SLS would be OLS (choose instruments with a LASSO: `ivreg lasso`).
+  case tooManyInstruments(observations: Int, instruments: Int)
   /// Fewer instruments than endogenous regressors.
   case underidentified(endogenous: Int, instruments: Int)
   /// The model has no regressors at all.
@@ -49,6 +52,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
       return "the \(role) are perfectly collinear: \(list) \(columns.count == 1 ? "is a linear combination" : "are linear combinations") of the others (\(relations.joined(separator: "; ")))"
     case .insufficientObservations(let n, let k):
       return "\(n) observation\(n == 1 ? "" : "s") cannot identify \(k) parameter\(k == 1 ? "" : "s"); more observations than parameters are needed"
+    case .tooManyInstruments(let n, let k):
+      return "\(k) instrument columns (with the exogenous regressors) for \(n) observations: with as many instruments as observations 2SLS is just OLS; select instruments with 'ivreg lasso'"
     case .underidentified(let endogenous, let instruments):
       return "under-identified: \(endogenous) endogenous regressor\(endogenous == 1 ? "" : "s") but only \(instruments) excluded instrument\(instruments == 1 ? "" : "s")"
     case .noRegressors:
