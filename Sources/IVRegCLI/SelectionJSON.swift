@@ -15,6 +15,7 @@ enum SelectionJSON {
         members.append(("post_lasso_f", .object([
           ("statistic", .number(f.statistic)), ("pvalue", .number(f.pValue)),
           ("distribution", .string(f.distribution.name)),
+          ("robust_wald_over_k", s.robustFirstStageF.map { .number($0) } ?? .null),
         ])))
       } else {
         members.append(("post_lasso_f", .null))

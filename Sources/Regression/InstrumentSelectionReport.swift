@@ -16,6 +16,9 @@ public struct InstrumentSelectionReport: Sendable, Equatable {
     /// The post-LASSO first-stage F of this regressor on the instruments the model uses
     /// (the union of the selections), homoskedastic; nil when none was selected.
     public var firstStageF: TestStatistic?
+    /// The heteroskedasticity-robust (HC0) version: the Wald statistic of the same
+    /// instruments divided by their number.
+    public var robustFirstStageF: Double?
 
     /// Creates a selection.
     public init(

@@ -92,6 +92,7 @@ public struct LassoInstrumentSelector: Sendable {
     if !chosen.isEmpty {
       for j in selections.indices where !selections[j].selected.isEmpty {
         selections[j].firstStageF = PostLassoFirstStage.fStatistic(design: design, endogenous: j, selected: chosen)
+        selections[j].robustFirstStageF = PostLassoFirstStage.robustWaldOverK(design: design, endogenous: j, selected: chosen)
       }
     }
     var report = InstrumentSelectionReport(

@@ -19,6 +19,7 @@ struct ABTestsGoldens: Decodable {
     let df_num: Int
     let df_denom: Int
     let pvalue: Double
+    let robust_wald_over_k_hc0: Double
   }
   struct IVFit: Decodable {
     let instruments: [String]

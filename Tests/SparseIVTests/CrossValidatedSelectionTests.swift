@@ -93,6 +93,8 @@ struct CrossValidatedSelectionTests {
     expectClose(results.stdErrors, expected.robust.std_errors, rtol: 1e-8)
     let f = try #require(model.instrumentSelection?.selections.first?.firstStageF)
     expectClose(f.statistic, expected.first_stage_post_lasso.F, rtol: 1e-10)
+    let robust = try #require(model.instrumentSelection?.selections.first?.robustFirstStageF)
+    expectClose(robust, expected.first_stage_post_lasso.robust_wald_over_k_hc0, rtol: 1e-8)
   }
 
   @Test func nullDataAtLambda1seSelectsNothing() throws {

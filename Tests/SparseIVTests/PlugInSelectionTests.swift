@@ -39,6 +39,8 @@ struct PlugInSelectionTests {
     expectClose(f.statistic, expected.first_stage_post_lasso.F, rtol: 1e-10)
     #expect(f.distribution == .f(expected.first_stage_post_lasso.df_num, expected.first_stage_post_lasso.df_denom))
     expectClose(f.pValue, expected.first_stage_post_lasso.pvalue, rtol: 1e-8)
+    let robust = try #require(report.selections.first?.robustFirstStageF)
+    expectClose(robust, expected.first_stage_post_lasso.robust_wald_over_k_hc0, rtol: 1e-8)
   }
 
   @Test func theTrueEffectIsInsideTheIntervalAndNaiveOLSIsNot() throws {

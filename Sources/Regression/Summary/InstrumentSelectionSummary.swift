@@ -23,7 +23,10 @@ extension InstrumentSelectionReport {
         let p = SummaryFormat.number(f.pValue).trimmingCharacters(in: .whitespaces)
         let used = selected.count
         lines.append("  post-LASSO first-stage F = \(value), \(f.distribution.name), P-value \(p)")
-        lines.append("    (on the \(used) instrument\(used == 1 ? "" : "s") the model uses)")
+        let robust = selection.robustFirstStageF.map {
+          ", robust (HC0) Wald/k = " + SummaryFormat.number($0).trimmingCharacters(in: .whitespaces)
+        } ?? ""
+        lines.append("    (on the \(used) instrument\(used == 1 ? "" : "s") the model uses\(robust))")
       }
     }
     if let effectiveF {
