@@ -1,4 +1,4 @@
-public import LinearAlgebra
+import LinearAlgebra
 
 extension DesignMatrices {
   /// The same model with only some of its excluded instruments (for instrument

@@ -60,6 +60,9 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
   case tooManyCategoricalFactors(term: String, limit: Int, offset: Int)
   /// The terms so far need more columns than there are observations.
   case tooManyColumns(term: String, columns: Int, observations: Int, offset: Int)
+  /// The dense design would not fit in memory (a categorical variable with very many
+  /// levels, dummy-coded for every row): the bytes needed and the machine's memory.
+  case designTooLarge(term: String, bytes: Double, memory: Double, offset: Int)
   /// Two model columns with the same name (for example a column called `a:b` next to the term a:b).
   case duplicateColumnName(String, offset: Int)
   /// A column pattern (`m*`) that matches no column of the data.
@@ -83,6 +86,7 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       .invalidDependent(_, let o), .unknownReferenceLevel(_, _, _, let o), .tooDeeplyNested(_, let o),
       .tooManyTerms(_, let o), .numbersReadAsText(_, _, _, _, _, let o),
       .tooManyCategoricalFactors(_, _, let o), .tooManyColumns(_, _, _, let o), .duplicateColumnName(_, let o),
+      .designTooLarge(_, _, _, let o),
       .patternMatchesNothing(_, let o), .patternInInteraction(_, let o):
       return o
     case .nonFiniteTransform, .nonFiniteData, .noCompleteRows, .noRows:
@@ -159,6 +163,9 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       return at + "up to the term '\(term)' the model needs \(columns) columns but has only \(observations) observations"
     case .duplicateColumnName(let name, _):
       return at + "two model columns are both named '\(name)'"
+    case .designTooLarge(let term, let bytes, let memory, _):
+      return at
+        + "up to the term '\(term)' the design matrices need \((bytes / 1e8).rounded() / 10) GB, more than half of this machine's \((memory / 1e8).rounded() / 10) GB of memory (a categorical variable with very many levels?)"
     case .patternMatchesNothing(let pattern, _):
       return at + "the pattern '\(pattern)' matches no column (other than those the formula names)"
     case .patternInInteraction(let pattern, _):

@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 import Tabular
 
@@ -84,6 +85,10 @@ struct RowFrame {
   ///
   /// - Parameter wide: allow more columns than observations (the candidate instruments of
   ///   a LASSO selection may outnumber the rows), up to 2·10⁷ entries in all.
+  /// Half the physical memory: the most one part of the design (exogenous regressors,
+  /// endogenous regressors or instruments) may take as dense columns.
+  static let memoryBudget = Double(ProcessInfo.processInfo.physicalMemory) / 2
+
   func columns(
     for terms: [ResolvedTerm], encoder: inout TermEncoder, wide: Bool = false
   ) throws(FormulaError) -> (Matrix, [String]) {
@@ -113,6 +118,12 @@ struct RowFrame {
       let (entries, overflow) = columnCount.multipliedReportingOverflow(by: max(count, 1))
       guard columnCount < max(count, 2) || (wide && !overflow && entries <= 20_000_000) else {
         throw .tooManyColumns(term: term.name, columns: columnCount, observations: count, offset: term.offset)
+      }
+      // Dense dummies of a categorical with many levels can need more memory than the
+      // machine has (10⁴ levels × 10⁶ rows = 80 GB): refuse before allocating.
+      let bytes = Double(columnCount) * Double(count) * 8
+      if bytes > Self.memoryBudget {
+        throw .designTooLarge(term: term.name, bytes: bytes, memory: Double(ProcessInfo.processInfo.physicalMemory), offset: term.offset)
       }
       for scopedTerm in scoped {
         if scopedTerm.factors.isEmpty {
