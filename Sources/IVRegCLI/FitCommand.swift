@@ -31,6 +31,9 @@ enum FitCommand {
       let results = try runner.fit(options.formula, data: data)
       // The text summary carries the subset line itself; other formats get it on stderr.
       var messages = options.format == .text ? "" : subsetNote.map { $0 + "\n" } ?? ""
+      if options.format != .text && results.rowsDropped > 0 {
+        messages += "Rows dropped: \(results.rowsDropped) (missing values)\n"
+      }
       if let plotPath = options.plotPath {
         messages += try PlotWriter.write([results], names: [options.formula], level: options.level, to: plotPath)
       }
@@ -64,6 +67,10 @@ enum FitOutput {
       if let subsetNote { text += "\n" + subsetNote + "\n" }
       if results.rowsDropped > 0 {
         text += (subsetNote == nil ? "\n" : "") + "Rows dropped: \(results.rowsDropped) (missing values)\n"
+      }
+      let conditioning = results.conditioningNotes
+      if !conditioning.isEmpty {
+        text += "\n" + conditioning.map { "Note: " + $0 }.joined(separator: "\n") + "\n"
       }
       if options.firstStage && instrumental {
         text += "\n" + (results.firstStage?.summary ?? "First stage unavailable: the first-stage regressions need more observations than instruments") + "\n"
