@@ -42,10 +42,21 @@ struct Parser {
 
   private func unexpected(expected: String) -> FormulaError {
     if current.kind == .end { return .unexpectedEnd(expected: expected, offset: current.offset) }
-    if current.isSymbol(")") || current.isSymbol("]") {
+    if (current.isSymbol(")") || current.isSymbol("]")) && !closingHasMatch {
       return .unmatchedClosing(current.text, offset: current.offset)
     }
     return .unexpectedToken(found: current.text, expected: expected, offset: current.offset)
+  }
+
+  /// Whether a bracket of the current closing bracket's kind is still open before it
+  /// (`log()`: the ')' closes the call but comes too early; `x)`: nothing to close).
+  private var closingHasMatch: Bool {
+    let open = current.text == ")" ? "(" : "["
+    var balance = 0
+    for token in tokens.prefix(position) {
+      if token.isSymbol(open) { balance += 1 } else if token.isSymbol(current.text) { balance -= 1 }
+    }
+    return balance > 0
   }
 
   // MARK: - Formula
