@@ -68,12 +68,11 @@ enum FitOutput {
       if results.rowsDropped > 0 {
         text += (subsetNote == nil ? "\n" : "") + "Rows dropped: \(results.rowsDropped) (missing values)\n"
       }
-      let conditioning = results.conditioningNotes
-      if !conditioning.isEmpty {
-        text += "\n" + conditioning.map { "Note: " + $0 }.joined(separator: "\n") + "\n"
-      }
+      let firstStage = instrumental ? results.firstStage : nil
+      let notes = SummaryNotes.lines(for: results, firstStage: firstStage)
+      if !notes.isEmpty { text += "\n" + notes.joined(separator: "\n") + "\n" }
       if options.firstStage && instrumental {
-        text += "\n" + (results.firstStage?.summary ?? "First stage unavailable: the first-stage regressions need more observations than instruments") + "\n"
+        text += "\n" + (firstStage?.summary ?? "First stage unavailable: the first-stage regressions need more observations than instruments") + "\n"
       }
       if options.diagnostics && instrumental {
         text += "\n" + results.diagnosticsSummary + "\n"
