@@ -2,7 +2,7 @@ import Foundation
 import Regression
 
 /// The warnings `ivreg fit` prints under a text summary: statsmodels' notes on the
-/// conditioning of the regressors and, for an IV model, a weak-instrument warning
+/// conditioning of the regressors, a note on an exact fit and, for an IV model, a weak-instrument warning
 /// when a first-stage partial F-statistic is below 10 (the Staiger-Stock rule of
 /// thumb); `--diagnostics` has the full weak-instrument tests.
 enum SummaryNotes {
@@ -12,6 +12,12 @@ enum SummaryNotes {
   /// The notes, each a line starting `Note: ` (empty when there is nothing to say).
   static func lines(for results: RegressionResults, firstStage: FirstStageResults?) -> [String] {
     var notes = results.conditioningNotes
+    let scale = results.fittedValues.reduce(0) { $0 + $1 * $1 }
+    if results.nobs > results.dfModel && results.residualSumOfSquares <= 1e-20 * scale {
+      notes.append(
+        "the model fits the data exactly (the residuals are zero up to rounding); "
+          + "the standard errors, t-statistics and p-values are not informative")
+    }
     for diagnostic in firstStage?.diagnostics ?? [] {
       let f = diagnostic.partialF.statistic
       if f.isNaN {
