@@ -59,10 +59,12 @@ struct FactorResolver {
   /// produce a confusing model.
   private func rejectNumbersReadAsText(_ text: CategoricalColumn, column name: String, offset: Int) throws(FormulaError) {
     try rejectNonFiniteWords(text, column: name)
-    let numeric = text.levels.map { Double($0.trimmingASCIISpaces) != nil }
+    // Finite numbers only: a word such as 'inf' in a column of labels is a label.
+    func isNumber(_ text: some StringProtocol) -> Bool { Double(String(text))?.isFinite == true }
+    let numeric = text.levels.map { isNumber($0.trimmingASCIISpaces) }
     let numberLike = text.levels.map {
       let trimmed = $0.trimmingASCIISpaces
-      return Double(trimmed.replacingCommas(with: "")) != nil || Double(trimmed.replacingCommas(with: ".")) != nil
+      return isNumber(trimmed.replacingCommas(with: "")) || isNumber(trimmed.replacingCommas(with: "."))
     }
     let anyNumeric = numeric.contains(true)
     guard anyNumeric || numberLike.allSatisfy({ $0 }) else { return }
