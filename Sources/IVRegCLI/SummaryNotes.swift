@@ -35,6 +35,16 @@ enum SummaryNotes {
   }
 }
 
+extension SummaryNotes {
+  /// `compare`'s line on the rows each model dropped for missing values (nil when none
+  /// did): `Rows dropped (missing values): Model 1: 1, Model 2: 0`.
+  static func droppedRows(_ results: [RegressionResults], names: [String]) -> String? {
+    guard results.contains(where: { $0.rowsDropped > 0 }) else { return nil }
+    return "Rows dropped (missing values): "
+      + zip(names, results).map { "\($0): \($1.rowsDropped)" }.joined(separator: ", ")
+  }
+}
+
 /// Four significant digits, as the summaries print statistics.
 private enum SummaryNumber {
   static func format(_ value: Double) -> String {
