@@ -230,6 +230,12 @@ struct AdversarialInputTests {
       #expect(result.status == 0)
       #expect(result.stderr == "Rows dropped: 2 (missing values)\n", "\(format)")
     }
+    // compare: per model, under the table or on stderr.
+    let compare = try EndToEndTests.run(["compare", Self.file("missing.csv"), "y ~ x", "y ~ w"])
+    #expect(compare.status == 0)
+    #expect(compare.stdout.hasSuffix("\nRows dropped (missing values): Model 1: 1, Model 2: 1\n"), "\(compare.stdout)")
+    let compareCSV = try EndToEndTests.run(["compare", Self.file("missing.csv"), "y ~ x", "y ~ w", "--format", "csv"])
+    #expect(compareCSV.stderr == "Rows dropped (missing values): Model 1: 1, Model 2: 1\n")
     // Nothing dropped: nothing said, and --strict changes nothing.
     let strict = try EndToEndTests.run([Self.file("plain.csv"), "y ~ x", "--strict", "--format", "csv"])
     #expect(strict.status == 0 && strict.stderr.isEmpty)
