@@ -21,6 +21,19 @@ struct Parser {
     return terms
   }
   private var ivBlock: (endogenous: TermList, instruments: TermList, offset: Int)?
+  /// Products of terms computed so far by `*`, `/`, `:` and `**`.
+  private var interactionWork = 0
+  /// A formula whose interactions need more products is refused: without a bound a
+  /// 1 KB chain such as `a*b*…*m*a*a*a…` (8,191 terms re-expanded per factor) parses
+  /// for minutes.
+  static let maximumInteractionWork = 50_000
+
+  private mutating func spendInteractions(_ products: Int, at token: Token) throws(FormulaError) {
+    interactionWork += products
+    if interactionWork > Self.maximumInteractionWork {
+      throw .tooComplex(limit: Self.maximumInteractionWork, offset: token.offset)
+    }
+  }
 
   init(tokens: [Token]) { self.tokens = tokens }
 
@@ -175,6 +188,7 @@ struct Parser {
       advance()
       if current.isSymbol("[") { throw .nestedIVBlock(offset: current.offset) }
       let right = try parseInteraction()
+      try spendInteractions(left.count * right.count + right.count, at: operatorToken)
       if nested {
         // a / b = a + (all factors of a):b
         let common = left.terms.reduce(Term(factors: [], offset: left.terms.first?.offset ?? 0)) {
@@ -201,6 +215,7 @@ struct Parser {
       guard left.count * right.count <= Self.maximumTerms else {
         throw .tooManyTerms(limit: Self.maximumTerms, offset: operatorToken.offset)
       }
+      try spendInteractions(left.count * right.count, at: operatorToken)
       left = left.interacting(with: right)
     }
     return left
@@ -221,6 +236,7 @@ struct Parser {
       guard result.count * base.count <= Self.maximumTerms * 4 else {
         throw .tooManyTerms(limit: Self.maximumTerms, offset: operatorToken.offset)
       }
+      try spendInteractions(result.count * base.count, at: operatorToken)
       result = try checkSize(result.union(result.interacting(with: base)), at: operatorToken)
     }
     return TermList(result.sortedByDegree)
