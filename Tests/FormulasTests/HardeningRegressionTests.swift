@@ -1,3 +1,4 @@
+import Foundation
 import Tabular
 import TestSupport
 import Testing
@@ -20,6 +21,24 @@ struct HardeningRegressionTests {
     // A genuinely categorical column that happens to contain the word is still categorical.
     let labels = try DataTable(csv: "y,x\n1,a\n2,inf\n3,b\n4,a\n5,b\n")
     #expect(try DesignMatrices(formula: Formula("y ~ x"), data: labels).exogenousNames.count == 3)
+  }
+
+  /// Found by FuzzFormula (a timeout): a long chain of `*` over a few factors re-expanded
+  /// thousands of terms per factor; a 1 KB formula parsed for minutes. The work is
+  /// bounded now, and ordinary large interactions still parse.
+  @Test(.timeLimit(.minutes(1))) func longInteractionChainsAreRefusedQuickly() throws {
+    let chain = "y ~ " + ((0..<13).map { "v\($0)" } + Array(repeating: "v1", count: 1_300)).joined(separator: "*")
+    let start = Date()
+    #expect(throws: FormulaError.tooComplex(limit: Parser.maximumInteractionWork, offset: 60)) { try Formula(chain) }
+    #expect(Date().timeIntervalSince(start) < 10)
+    // The fuzzer's input itself: more than 10,000 terms.
+    let found = " y~x0*n* weRa15*x2*v* v2*v* vyx0*x2*v0*x2*v* vx2* yxyx0*x* vx1* yxyx0*x2*w* v* yx5"
+    #expect(throws: FormulaError.tooManyTerms(limit: Parser.maximumTerms, offset: 77)) { try Formula(found) }
+    // 100 variables squared (5,050 terms) and a 30-variable cube still parse.
+    let hundred = (0..<100).map { "a\($0)" }.joined(separator: " + ")
+    #expect(try Formula("y ~ (\(hundred))**2").exogenousTerms.count == 5_051)
+    let thirty = (0..<30).map { "b\($0)" }.joined(separator: " + ")
+    #expect(try Formula("y ~ (\(thirty))**3").exogenousTerms.count == 1 + 30 + 435 + 4_060)
   }
 
   /// A closing bracket that comes too early inside a call is an unexpected token, not
