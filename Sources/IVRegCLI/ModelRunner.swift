@@ -94,6 +94,7 @@ struct ModelRunner {
 
   /// The design matrices of `formula`; a formula that does not parse is a usage error.
   func designMatrices(_ formula: String, data: DataTable) throws(Failure) -> DesignMatrices {
+    try requireRows(data)
     let parsed: Formula
     do {
       parsed = try Formula(formula)
@@ -114,6 +115,7 @@ struct ModelRunner {
 
   /// Fits `formula` on `data` with the options' estimator and covariance.
   func fit(_ formula: String, data: DataTable) throws(Failure) -> RegressionResults {
+    try requireRows(data)
     let parsed: Formula
     do {
       parsed = try Formula(formula)
