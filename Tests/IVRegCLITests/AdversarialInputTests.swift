@@ -71,14 +71,18 @@ struct AdversarialInputTests {
   }
 
   static let dataCases: [Case] = [
-    Case(arguments: [file("header_only.csv"), "y ~ x"], status: 1, message: "Error: the data have no rows (only a header)"),
+    Case(arguments: [file("header_only.csv"), "y ~ x"], status: 1,
+         message: "Error: \(file("header_only.csv")): the file has a header (2 columns) but no rows"),
+    Case(arguments: ["compare", file("header_only.csv"), "y ~ x", "y ~ 1"], status: 1,
+         message: "Error: \(file("header_only.csv")): the file has a header (2 columns) but no rows"),
     Case(arguments: [file("empty.csv"), "y ~ x"], status: 1, message: "Error: \(file("empty.csv")): the file is empty"),
     Case(arguments: [file("garbage.csv"), "y ~ x"], status: 1, message: "Error: \(file("garbage.csv")): line 1, column "),
     Case(arguments: [file("long_number.csv"), "y ~ x"], status: 1,
          message: "Error: column 'x' holds the non-finite value inf on row 1 (line 2)"),
     Case(arguments: [file("long_ragged.csv"), "y ~ x"], status: 1,
          message: "Error: \(file("long_ragged.csv")): line 2 has 1000001 fields, the header has 2"),
-    Case(arguments: [file("long_header.csv"), "y ~ x"], status: 1, message: "Error: formula column 1: unknown column 'y'"),
+    Case(arguments: [file("long_header.csv"), "y ~ x"], status: 1,
+         message: "Error: \(file("long_header.csv")): the file has a header (1 column) but no rows"),
     Case(arguments: [file("duplicate.csv"), "y ~ x"], status: 1,
          message: "Error: \(file("duplicate.csv")): duplicate column name 'x' (columns 2 and 3)"),
     Case(arguments: [file("thousands.csv"), "y ~ x"], status: 1,
