@@ -1,4 +1,6 @@
 import Foundation
+import Formulas
+import LinearAlgebra
 import Regression
 import Tabular
 import TestSupport
@@ -42,6 +44,27 @@ struct NumericalEdgeCaseTests {
         "The condition number is large, 5.92e+09. This might indicate that there are strong multicollinearity or other numerical problems."
       ] || results.conditioningNotes.first?.hasPrefix("The condition number is large, 5.9") == true,
       "\(results.conditioningNotes)")
+  }
+
+  /// Beyond `exactConditioningColumns` regressors the extreme eigenvalues are estimated
+  /// by power and inverse iteration: they must agree with the full decomposition.
+  @Test func estimatedConditionNumberOfAWideDesign() throws {
+    var rng = SplitMix64(seed: 0xC0D)
+    let n = 300
+    let k = RegressionResults.exactConditioningColumns + 10
+    var columns: [(String, [Double])] = [("y", (0..<n).map { _ in Double(rng.next() % 1000) })]
+    for j in 0..<k {
+      // Different scales, so the condition number is large and the note appears.
+      let scale = pow(10, Double(j % 5))
+      columns.append(("x\(j)", (0..<n).map { _ in Double(rng.next() % 10_000) / 10_000 * scale }))
+    }
+    let results = try OLS(formula: "y ~ x*", data: Self.table(columns)).fit()
+    let x = results.design.exogenous
+    #expect(x.columns == k + 1)
+    let eigenvalues = SymmetricEigenDecomposition(x.gram()).eigenvalues
+    let exact = ((eigenvalues.max() ?? .nan) / (eigenvalues.min() ?? .nan)).squareRoot()
+    expectClose(results.conditionNumber, exact, rtol: 1e-6)
+    #expect(results.conditioningNotes.first?.hasPrefix("The condition number is large, ") == true)
   }
 
   @Test func wellConditionedDesignsHaveNoNote() throws {
