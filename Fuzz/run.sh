@@ -20,6 +20,8 @@ artifacts=Fuzz/.build/artifacts/$harness/
 mkdir -p "$work" "$artifacts"
 dictionary=()
 [[ -f Fuzz/Dictionaries/$harness.dict ]] && dictionary=(-dict="Fuzz/Dictionaries/$harness.dict")
+# -detect_leaks=0 stops libFuzzer's per-input check; ASAN_OPTIONS stops the one at exit.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 exec nice -n 19 "Fuzz/.build/bin/$harness" "$work" "Fuzz/Corpus/$harness" \
   -max_total_time="$seconds" -runs="$runs" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
   -artifact_prefix="$artifacts" -print_final_stats=1 -detect_leaks=0 "${dictionary[@]}" "$@"
