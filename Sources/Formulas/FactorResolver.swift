@@ -45,7 +45,8 @@ struct FactorResolver {
   /// Checks that every variable of an arithmetic expression is a numeric column.
   private mutating func checkNumeric(_ expression: ValueExpression) throws(FormulaError) {
     for (name, offset) in expression.variables {
-      if case .categorical = try column(name, offset: offset) {
+      if case .categorical(let text) = try column(name, offset: offset) {
+        try rejectNonFiniteWords(text, column: name)
         throw .categoricalInArithmetic(name, offset: offset)
       }
       use(name)
@@ -57,10 +58,13 @@ struct FactorResolver {
   /// the reader does not accept, and treating it as categorical would only
   /// produce a confusing model.
   private func rejectNumbersReadAsText(_ text: CategoricalColumn, column name: String, offset: Int) throws(FormulaError) {
-    let numeric = text.levels.map { Double($0.trimmingASCIISpaces) != nil }
+    try rejectNonFiniteWords(text, column: name)
+    // Finite numbers only: a word such as 'inf' in a column of labels is a label.
+    func isNumber(_ text: some StringProtocol) -> Bool { Double(String(text))?.isFinite == true }
+    let numeric = text.levels.map { isNumber($0.trimmingASCIISpaces) }
     let numberLike = text.levels.map {
       let trimmed = $0.trimmingASCIISpaces
-      return Double(trimmed.replacingCommas(with: "")) != nil || Double(trimmed.replacingCommas(with: ".")) != nil
+      return isNumber(trimmed.replacingCommas(with: "")) || isNumber(trimmed.replacingCommas(with: "."))
     }
     let anyNumeric = numeric.contains(true)
     guard anyNumeric || numberLike.allSatisfy({ $0 }) else { return }
@@ -71,8 +75,21 @@ struct FactorResolver {
       mixed: anyNumeric, offset: offset)
   }
 
+  /// Words such as `inf` or `-Infinity` are text to the CSV reader but numbers to
+  /// `Double(_:)`: in a column of numbers they are non-finite data, not the levels of a
+  /// categorical variable.
+  private func rejectNonFiniteWords(_ text: CategoricalColumn, column name: String) throws(FormulaError) {
+    let values = text.levels.map { Double($0.trimmingASCIISpaces) }
+    guard values.allSatisfy({ $0 != nil }),
+      let row = text.codes.firstIndex(where: { $0 >= 0 && values[Int($0)]?.isFinite == false }),
+      let value = values[Int(text.codes[row])]
+    else { return }
+    throw .nonFiniteData(column: name, row: row + 1, line: data.sourceLines.map { $0[row] }, value: value)
+  }
+
   mutating func resolveDependent(_ expression: ValueExpression, offset: Int) throws(FormulaError) -> ValueExpression {
-    if case .variable(let name, let at) = expression, case .categorical = try column(name, offset: at) {
+    if case .variable(let name, let at) = expression, case .categorical(let text) = try column(name, offset: at) {
+      try rejectNonFiniteWords(text, column: name)
       throw .invalidDependent("'\(name)' is categorical; the dependent variable must be numeric", offset: at)
     }
     try checkNumeric(expression)

@@ -56,6 +56,9 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
   case tooDeeplyNested(limit: Int, offset: Int)
   /// Interactions that expand to more terms than the parser allows.
   case tooManyTerms(limit: Int, offset: Int)
+  /// Interactions whose expansion needs more products of terms than the parser allows
+  /// (a long chain such as `a*b*…*m*a*a*a…` re-expands thousands of terms per factor).
+  case tooComplex(limit: Int, offset: Int)
   /// A term with more categorical factors than the encoder allows.
   case tooManyCategoricalFactors(term: String, limit: Int, offset: Int)
   /// The terms so far need more columns than there are observations.
@@ -84,7 +87,7 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       .instrumentIsRegressor(_, _, let o), .dependentOnRightHandSide(_, let o),
       .underidentified(_, _, let o), .categoricalInArithmetic(_, let o),
       .invalidDependent(_, let o), .unknownReferenceLevel(_, _, _, let o), .tooDeeplyNested(_, let o),
-      .tooManyTerms(_, let o), .numbersReadAsText(_, _, _, _, _, let o),
+      .tooManyTerms(_, let o), .tooComplex(_, let o), .numbersReadAsText(_, _, _, _, _, let o),
       .tooManyCategoricalFactors(_, _, let o), .tooManyColumns(_, _, _, let o), .duplicateColumnName(_, let o),
       .designTooLarge(_, _, _, let o),
       .patternMatchesNothing(_, let o), .patternInInteraction(_, let o):
@@ -157,6 +160,8 @@ public enum FormulaError: Error, Equatable, CustomStringConvertible {
       return at + "the formula nests more than \(limit) levels deep"
     case .tooManyTerms(let limit, _):
       return at + "the interactions expand to more than \(limit) terms"
+    case .tooComplex(let limit, _):
+      return at + "expanding the interactions takes more than \(limit) products of terms; simplify the formula"
     case .tooManyCategoricalFactors(let term, let limit, _):
       return at + "the term '\(term)' interacts more than \(limit) categorical variables"
     case .tooManyColumns(let term, let columns, let observations, _):

@@ -21,6 +21,19 @@ struct Parser {
     return terms
   }
   private var ivBlock: (endogenous: TermList, instruments: TermList, offset: Int)?
+  /// Products of terms computed so far by `*`, `/`, `:` and `**`.
+  private var interactionWork = 0
+  /// A formula whose interactions need more products is refused: without a bound a
+  /// 1 KB chain such as `a*b*…*m*a*a*a…` (8,191 terms re-expanded per factor) parses
+  /// for minutes.
+  static let maximumInteractionWork = 50_000
+
+  private mutating func spendInteractions(_ products: Int, at token: Token) throws(FormulaError) {
+    interactionWork += products
+    if interactionWork > Self.maximumInteractionWork {
+      throw .tooComplex(limit: Self.maximumInteractionWork, offset: token.offset)
+    }
+  }
 
   init(tokens: [Token]) { self.tokens = tokens }
 
@@ -42,10 +55,21 @@ struct Parser {
 
   private func unexpected(expected: String) -> FormulaError {
     if current.kind == .end { return .unexpectedEnd(expected: expected, offset: current.offset) }
-    if current.isSymbol(")") || current.isSymbol("]") {
+    if (current.isSymbol(")") || current.isSymbol("]")) && !closingHasMatch {
       return .unmatchedClosing(current.text, offset: current.offset)
     }
     return .unexpectedToken(found: current.text, expected: expected, offset: current.offset)
+  }
+
+  /// Whether a bracket of the current closing bracket's kind is still open before it
+  /// (`log()`: the ')' closes the call but comes too early; `x)`: nothing to close).
+  private var closingHasMatch: Bool {
+    let open = current.text == ")" ? "(" : "["
+    var balance = 0
+    for token in tokens.prefix(position) {
+      if token.isSymbol(open) { balance += 1 } else if token.isSymbol(current.text) { balance -= 1 }
+    }
+    return balance > 0
   }
 
   // MARK: - Formula
@@ -164,6 +188,7 @@ struct Parser {
       advance()
       if current.isSymbol("[") { throw .nestedIVBlock(offset: current.offset) }
       let right = try parseInteraction()
+      try spendInteractions(left.count * right.count + right.count, at: operatorToken)
       if nested {
         // a / b = a + (all factors of a):b
         let common = left.terms.reduce(Term(factors: [], offset: left.terms.first?.offset ?? 0)) {
@@ -190,6 +215,7 @@ struct Parser {
       guard left.count * right.count <= Self.maximumTerms else {
         throw .tooManyTerms(limit: Self.maximumTerms, offset: operatorToken.offset)
       }
+      try spendInteractions(left.count * right.count, at: operatorToken)
       left = left.interacting(with: right)
     }
     return left
@@ -210,6 +236,7 @@ struct Parser {
       guard result.count * base.count <= Self.maximumTerms * 4 else {
         throw .tooManyTerms(limit: Self.maximumTerms, offset: operatorToken.offset)
       }
+      try spendInteractions(result.count * base.count, at: operatorToken)
       result = try checkSize(result.union(result.interacting(with: base)), at: operatorToken)
     }
     return TermList(result.sortedByDegree)

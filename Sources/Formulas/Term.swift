@@ -37,8 +37,15 @@ struct Term: Sendable {
   /// Where the term starts in the formula.
   let offset: Int
 
-  /// Identity of a term: its factor names, sorted (`a:b` is `b:a`).
-  var key: [String] { factors.map(\.name).sorted() }
+  /// Identity of a term: its factor names, sorted (`a:b` is `b:a`); computed once, as
+  /// term lists hash it on every insertion.
+  let key: [String]
+
+  init(factors: [Factor], offset: Int) {
+    self.factors = factors
+    self.offset = offset
+    self.key = factors.map(\.name).sorted()
+  }
   var isIntercept: Bool { factors.isEmpty }
   /// The term as written: factor names joined by `:`.
   var name: String { factors.isEmpty ? "1" : factors.map(\.name).joined(separator: ":") }

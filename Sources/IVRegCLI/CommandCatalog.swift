@@ -41,6 +41,9 @@ enum CommandCatalog {
     OptionSpecification(
       name: "--subset", valueName: "condition",
       help: "Keep only the rows where the condition holds, e.g. 'year == 1995 and region != \"west\"'."),
+    OptionSpecification(
+      name: "--strict",
+      help: "Fail instead of dropping rows with missing values in the model's columns (or where --subset is unknown)."),
     OptionSpecification(name: "--level", valueName: "level", help: "Confidence level of the intervals.", defaultValue: "0.95"),
     OptionSpecification(name: "--first-stage", help: "Also print the first-stage results of an IV model."),
     OptionSpecification(

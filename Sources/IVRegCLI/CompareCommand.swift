@@ -46,10 +46,12 @@ enum CompareCommand {
       if let plotPath = options.plotPath {
         messages += try PlotWriter.write(results, names: comparison.names, level: options.level, to: plotPath)
       }
+      let dropped = SummaryNotes.droppedRows(results, names: comparison.names)
+      if options.format != .text, let dropped { messages += dropped + "\n" }
       let output: String
       switch options.format {
       case .text:
-        output = comparison.table.text + (subsetNote.map { "\n" + $0 } ?? "")
+        output = comparison.table.text + (subsetNote.map { "\n" + $0 } ?? "") + (dropped.map { "\n" + $0 } ?? "")
       case .markdown: output = comparison.table.markdown
       case .latex: output = comparison.table.latex
       case .csv: output = comparison.csv

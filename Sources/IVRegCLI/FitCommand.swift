@@ -31,6 +31,9 @@ enum FitCommand {
       let results = try runner.fit(options.formula, data: data)
       // The text summary carries the subset line itself; other formats get it on stderr.
       var messages = options.format == .text ? "" : subsetNote.map { $0 + "\n" } ?? ""
+      if options.format != .text && results.rowsDropped > 0 {
+        messages += "Rows dropped: \(results.rowsDropped) (missing values)\n"
+      }
       if let plotPath = options.plotPath {
         messages += try PlotWriter.write([results], names: [options.formula], level: options.level, to: plotPath)
       }
@@ -65,8 +68,11 @@ enum FitOutput {
       if results.rowsDropped > 0 {
         text += (subsetNote == nil ? "\n" : "") + "Rows dropped: \(results.rowsDropped) (missing values)\n"
       }
+      let firstStage = instrumental ? results.firstStage : nil
+      let notes = SummaryNotes.lines(for: results, firstStage: firstStage)
+      if !notes.isEmpty { text += "\n" + notes.joined(separator: "\n") + "\n" }
       if options.firstStage && instrumental {
-        text += "\n" + (results.firstStage?.summary ?? "First stage unavailable: the first-stage regressions need more observations than instruments") + "\n"
+        text += "\n" + (firstStage?.summary ?? "First stage unavailable: the first-stage regressions need more observations than instruments") + "\n"
       }
       if options.diagnostics && instrumental {
         text += "\n" + results.diagnosticsSummary + "\n"

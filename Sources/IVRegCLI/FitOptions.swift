@@ -27,6 +27,8 @@ struct FitOptions: Equatable {
   var format: Format = .text
   /// The `--subset` condition.
   var subset: String?
+  /// `--strict`: rows with missing values are an error, not dropped.
+  var strict = false
   /// The `--plot` destination.
   var plotPath: String?
   /// LASSO instrument selection (`ivreg lasso`, `--select-instruments`); nil for none.
@@ -75,6 +77,7 @@ struct FitOptions: Equatable {
         case "--debiased": debiased = true
         case "--first-stage": firstStage = true
         case "--diagnostics": diagnostics = true
+        case "--strict": strict = true
         default: break
         }
       } else if let value = parsed.value(option.name) {

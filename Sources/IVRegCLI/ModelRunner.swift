@@ -57,6 +57,7 @@ struct ModelRunner {
     } catch {
       throw Failure(outcome: .dataFailure("--subset: \(error.description)", detail: error.caretDiagram(for: subset)))
     }
+    try enforceStrict(selection, subset: subset)
     guard kept.rowCount > 0 else {
       throw Failure(outcome: .dataFailure("--subset '\(subset)' selects no rows: \(selection)"))
     }
@@ -95,6 +96,7 @@ struct ModelRunner {
 
   /// The design matrices of `formula`; a formula that does not parse is a usage error.
   func designMatrices(_ formula: String, data: DataTable) throws(Failure) -> DesignMatrices {
+    try requireRows(data)
     let parsed: Formula
     do {
       parsed = try Formula(formula)
@@ -103,15 +105,19 @@ struct ModelRunner {
         status: 64, standardOutput: "",
         standardError: "Error: \(error.description)\n" + (error.caretDiagram(for: formula).map { $0 + "\n" } ?? "")))
     }
+    let design: DesignMatrices
     do {
-      return try DesignMatrices(formula: parsed, data: data)
+      design = try DesignMatrices(formula: parsed, data: data)
     } catch {
       throw Failure(outcome: .dataFailure(error.description, detail: error.caretDiagram(for: formula)))
     }
+    try enforceStrict(design, data: data)
+    return design
   }
 
   /// Fits `formula` on `data` with the options' estimator and covariance.
   func fit(_ formula: String, data: DataTable) throws(Failure) -> RegressionResults {
+    try requireRows(data)
     let parsed: Formula
     do {
       parsed = try Formula(formula)
@@ -123,6 +129,7 @@ struct ModelRunner {
     }
     do {
       let design = try DesignMatrices(formula: parsed, data: data)
+      try enforceStrict(design, data: data)
       let covariance = try options.covariance()
       switch options.estimator {
       case "liml":
@@ -134,6 +141,8 @@ struct ModelRunner {
       default:
         return try IV2SLS(design: design, data: data).fit(covariance: covariance, debiased: options.debiased)
       }
+    } catch let failure as Failure {
+      throw failure
     } catch let error as FormulaError {
       throw Failure(outcome: .dataFailure(error.description, detail: error.caretDiagram(for: formula)))
     } catch let error as CommandLineError {
