@@ -6,7 +6,7 @@ import Testing
 @testable import Formulas
 
 /// The formula parser and design matrices on thousands of mutated formulas: a bounded,
-/// deterministic companion of the libFuzzer harness `Fuzz/Harnesses/FuzzFormula.swift`
+/// deterministic companion of the libFuzzer harness `Tests/Fuzz/Harnesses/FuzzFormula.swift`
 /// (issue 9), so that `swift test` catches a regression.
 @Suite("Formulas: random input")
 struct FormulaFuzzTests {

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// The whole `fit` pipeline on small random tables, formulas and options, in process:
-/// a bounded, deterministic companion of `Fuzz/Harnesses/FuzzFit.swift` (issue 9).
+/// a bounded, deterministic companion of `Tests/Fuzz/Harnesses/FuzzFit.swift` (issue 9).
 /// Every run ends with exit 0, 1 or 64; a failure prints nothing on standard output
 /// and one `Error: …` first on standard error; a success prints no error and no NaN
 /// without a word around it.

@@ -3,7 +3,7 @@ import Tabular
 import Testing
 
 /// FuzzFit found, under AddressSanitizer, that `Data(contentsOf:)` leaks 4 KB per empty
-/// file; the reader no longer reads one. The leak needs ASan to see (`Fuzz/run.sh
+/// file; the reader no longer reads one. The leak needs ASan to see (`Tests/Fuzz/run.sh
 /// FuzzFit`); this checks the behaviour the shortcut must keep.
 @Test func anEmptyFileIsEmptyInputWithoutReadingIt() throws {
   let path = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID()).csv").path

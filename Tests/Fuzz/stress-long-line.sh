@@ -3,7 +3,7 @@
 # `swift test` (which checks the same behaviour on a few megabytes in
 # AdversarialInputTests), so run by hand; the figures are in Documentation/Reliability.md.
 #
-#   Fuzz/stress-long-line.sh [path to ivreg, default .build/debug/ivreg] [bytes, default 1e9]
+#   Tests/Fuzz/stress-long-line.sh [path to ivreg, default .build/debug/ivreg] [bytes, default 1e9]
 #
 # Three 1 GB files, one at a time in a scratch directory (deleted afterwards):
 #   number  - 'y,x' then one row whose second field is a 1 GB number
@@ -11,7 +11,7 @@
 #   header  - a header that is one 1 GB column name, no newline
 # Each must end with exit 1 and a one-line message (plus a bounded excerpt), never a trap.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 ivreg=${1:-.build/debug/ivreg}
 bytes=${2:-1000000000}
 scratch=$(mktemp -d)

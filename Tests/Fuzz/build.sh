@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer harnesses in Fuzz/Harnesses against the package's sources.
+# Builds the libFuzzer harnesses in Tests/Fuzz/Harnesses against the package's sources.
 #
 # SwiftPM cannot build a `-sanitize=fuzzer` executable next to ordinary ones (libFuzzer
 # brings its own `main`), so this script compiles each module with swiftc directly,
 # instrumented for coverage (`-sanitize=fuzzer,address`), then links one binary per
-# harness into Fuzz/.build/bin. Usage: Fuzz/build.sh [harness ...]  (default: all)
+# harness into Tests/Fuzz/.build/bin. Usage: Tests/Fuzz/build.sh [harness ...]  (default: all)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-out=Fuzz/.build
+cd "$(dirname "$0")/../.."
+out=Tests/Fuzz/.build
 mkdir -p "$out/modules" "$out/bin"
 flags=(-O -wmo -parse-as-library -swift-version 6 -package-name LinearModels
   -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility
@@ -28,10 +28,10 @@ done
 
 harnesses=("$@")
 if [[ ${#harnesses[@]} -eq 0 ]]; then
-  harnesses=($(ls Fuzz/Harnesses | sed -n 's/\.swift$//p'))
+  harnesses=($(ls Tests/Fuzz/Harnesses | sed -n 's/\.swift$//p'))
 fi
 for harness in "${harnesses[@]}"; do
   echo "linking $harness" >&2
-  swiftc "${flags[@]}" -module-name "$harness" "Fuzz/Harnesses/$harness.swift" "$out"/modules/*.o \
+  swiftc "${flags[@]}" -module-name "$harness" "Tests/Fuzz/Harnesses/$harness.swift" "$out"/modules/*.o \
     -o "$out/bin/$harness" 2> >(grep -v 'Cannot export local symbol' >&2)
 done
