@@ -51,36 +51,18 @@ struct FormulaFuzzTests {
   @Test func mutatedFormulasParseOrThrowButNeverCrash() throws {
     let table = try Self.table()
     var rng = SplitMix64(seed: 0xF0A)
-    func random(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
     var built = 0
     var rejected = 0
     var syntaxErrors = 0
     for iteration in 0..<10_000 {
-      var scalars = Array(Self.seeds[iteration % Self.seeds.count].unicodeScalars)
-      for _ in 0..<(1 + random(4)) {
-        let at = random(scalars.count + 1)
-        switch random(4) {
-        case 0 where !scalars.isEmpty:  // delete a run
-          let end = min(scalars.count, at + 1 + random(4))
-          if at < end { scalars.removeSubrange(at..<end) }
-        case 1:  // insert a fragment
-          scalars.insert(contentsOf: Self.fragments[random(Self.fragments.count)].unicodeScalars, at: at)
-        case 2 where scalars.count > 1:  // swap two characters
-          scalars.swapAt(random(scalars.count), random(scalars.count))
-        default:  // duplicate a run
-          let start = random(scalars.count + 1)
-          let end = min(scalars.count, start + random(8))
-          scalars.insert(contentsOf: scalars[start..<end], at: at)
-        }
-      }
-      let text = String(String.UnicodeScalarView(scalars))
+      let text = rng.mutated(Self.seeds[iteration % Self.seeds.count], fragments: Self.fragments)
       let formula: Formula
       do {
         formula = try Formula(text)
       } catch {
         syntaxErrors += 1
         let offset = try #require(error.offset, "\(text): \(error) has no position")
-        #expect(offset >= 0 && offset <= scalars.count, "\(text): \(error)")
+        #expect(offset >= 0 && offset <= text.unicodeScalars.count, "\(text): \(error)")
         #expect(!error.description.contains("\n") && !error.description.isEmpty, "\(text)")
         #expect(error.caretDiagram(for: text) != nil)
         continue
@@ -96,7 +78,7 @@ struct FormulaFuzzTests {
       } catch {
         rejected += 1
         #expect(!error.description.isEmpty && !error.description.contains("\n"), "\(text)")
-        if let offset = error.offset { #expect(offset >= 0 && offset <= scalars.count, "\(text): \(error)") }
+        if let offset = error.offset { #expect(offset >= 0 && offset <= text.unicodeScalars.count, "\(text): \(error)") }
       }
     }
     // Every outcome must be exercised for the test to mean anything.

@@ -402,30 +402,12 @@ struct RowConditionFuzzTests {
       ("my col", .numeric([0, 1, 2, 3])),
     ])
     var rng = SplitMix64(seed: 0x5B5E7)
-    func random(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
     var parsed = 0
     var evaluated = 0
     var failed = 0
     for iteration in 0..<4_000 {
-      var scalars = Array(Self.seeds[iteration % Self.seeds.count].unicodeScalars)
-      for _ in 0..<(1 + random(4)) {
-        let at = random(scalars.count + 1)
-        switch random(4) {
-        case 0 where !scalars.isEmpty:  // delete a run
-          let end = min(scalars.count, at + 1 + random(4))
-          if at < end { scalars.removeSubrange(at..<end) }
-        case 1:  // insert a fragment
-          scalars.insert(contentsOf: Self.fragments[random(Self.fragments.count)].unicodeScalars, at: at)
-        case 2 where scalars.count > 1:  // swap two characters
-          scalars.swapAt(random(scalars.count), random(scalars.count))
-        default:  // duplicate a run
-          let start = random(scalars.count + 1)
-          let end = min(scalars.count, start + random(8))
-          scalars.insert(contentsOf: scalars[start..<end], at: at)
-        }
-      }
-      let text = String(String.UnicodeScalarView(scalars))
-      let count = scalars.count
+      let text = rng.mutated(Self.seeds[iteration % Self.seeds.count], fragments: Self.fragments)
+      let count = text.unicodeScalars.count
       do {
         let condition = try RowCondition(parsing: text)
         parsed += 1
