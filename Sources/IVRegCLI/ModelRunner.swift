@@ -117,19 +117,8 @@ struct ModelRunner {
 
   /// Fits `formula` on `data` with the options' estimator and covariance.
   func fit(_ formula: String, data: DataTable) throws(Failure) -> RegressionResults {
-    try requireRows(data)
-    let parsed: Formula
+    let design = try designMatrices(formula, data: data)
     do {
-      parsed = try Formula(formula)
-    } catch {
-      // A formula that does not parse is a usage error; the caret shows where.
-      throw Failure(outcome: IVRegCommand.Outcome(
-        status: 64, standardOutput: "",
-        standardError: "Error: \(error.description)\n" + (error.caretDiagram(for: formula).map { $0 + "\n" } ?? "")))
-    }
-    do {
-      let design = try DesignMatrices(formula: parsed, data: data)
-      try enforceStrict(design, data: data)
       let covariance = try options.covariance()
       switch options.estimator {
       case "liml":
@@ -141,8 +130,6 @@ struct ModelRunner {
       default:
         return try IV2SLS(design: design, data: data).fit(covariance: covariance, debiased: options.debiased)
       }
-    } catch let failure as Failure {
-      throw failure
     } catch let error as FormulaError {
       throw Failure(outcome: .dataFailure(error.description, detail: error.caretDiagram(for: formula)))
     } catch let error as CommandLineError {
