@@ -165,13 +165,10 @@ struct HeatMapRenderer {
 
   func render() -> String {
     let c = NumberFormat.coordinate
-    var out: [String] = []
-    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-    out.append(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(c(width))\" height=\"\(c(height))\" "
-        + "viewBox=\"0 0 \(c(width)) \(c(height))\" font-family=\"\(XML.escaped(SVGRenderer.fontFamily))\" "
-        + "role=\"img\" data-rows=\"\(rows)\" data-columns=\"\(columns)\" data-panel-count=\"\(map.panels.count)\">")
-    out.append("<title>\(XML.escaped(map.title ?? "Heat map"))</title>")
+    var out = SVGPreamble.lines(
+      width: width, height: height,
+      attributes: "data-rows=\"\(rows)\" data-columns=\"\(columns)\" data-panel-count=\"\(map.panels.count)\"",
+      title: map.title ?? "Heat map")
     let names = map.panels.map(\.title).joined(separator: ", ")
     out.append("<desc>\(XML.escaped("\(rows)×\(columns) heat map\(map.panels.count == 1 ? "" : "s"): \(names)")).</desc>")
     out.append("<defs>")

@@ -2,13 +2,10 @@
 extension LassoPathRenderer {
   func render() -> String {
     let c = NumberFormat.coordinate
-    var out: [String] = []
-    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-    out.append(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(c(width))\" height=\"\(c(height))\" "
-        + "viewBox=\"0 0 \(c(width)) \(c(height))\" font-family=\"\(XML.escaped(SVGRenderer.fontFamily))\" "
-        + "role=\"img\" data-lambda-count=\"\(plot.lambdas.count)\" data-column-count=\"\(plot.columnNames.count)\">")
-    out.append("<title>\(XML.escaped(plot.title.isEmpty ? "LASSO coefficient path" : plot.title))</title>")
+    var out = SVGPreamble.lines(
+      width: width, height: height,
+      attributes: "data-lambda-count=\"\(plot.lambdas.count)\" data-column-count=\"\(plot.columnNames.count)\"",
+      title: plot.title.isEmpty ? "LASSO coefficient path" : plot.title)
     let columns = plot.columnNames.count
     let lambdas = plot.lambdas.count
     var description =

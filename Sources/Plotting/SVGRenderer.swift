@@ -151,14 +151,10 @@ struct SVGRenderer {
 
   func render() -> String {
     let c = NumberFormat.coordinate
-    var out: [String] = []
-    out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-    out.append(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(c(width))\" height=\"\(c(height))\" "
-        + "viewBox=\"0 0 \(c(width)) \(c(height))\" font-family=\"\(XML.escaped(SVGRenderer.fontFamily))\" "
-        + "role=\"img\" data-series-count=\"\(plot.series.count)\" data-term-count=\"\(terms.count)\">")
-    let accessibleTitle = plot.title ?? "Coefficient plot"
-    out.append("<title>\(XML.escaped(accessibleTitle))</title>")
+    var out = SVGPreamble.lines(
+      width: width, height: height,
+      attributes: "data-series-count=\"\(plot.series.count)\" data-term-count=\"\(terms.count)\"",
+      title: plot.title ?? "Coefficient plot")
     out.append(
       "<desc>\(XML.escaped("Estimates of \(terms.count) term\(terms.count == 1 ? "" : "s") in \(plot.series.count) series"))\(plot.intervalLabel.isEmpty ? "" : XML.escaped(", with " + plot.intervalLabel + " lines")).</desc>"
     )
