@@ -3,33 +3,6 @@ import LinearAlgebra
 import Penalized
 import TestSupport
 
-/// A CSV of numbers with a header line (the `Fixtures/data` LASSO data sets).
-struct NumericCSV {
-  let names: [String]
-  let columns: [[Double]]
-
-  init(_ relativePath: String) throws {
-    let lines = try Fixtures.text(relativePath).split(whereSeparator: \.isNewline)
-    guard let header = lines.first else { throw CocoaError(.fileReadCorruptFile) }
-    names = header.split(separator: ",").map(String.init)
-    var columns = [[Double]](repeating: [], count: names.count)
-    for line in lines.dropFirst() {
-      for (j, field) in line.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
-        guard j < columns.count, let value = Double(field) else { throw CocoaError(.fileReadCorruptFile) }
-        columns[j].append(value)
-      }
-    }
-    self.columns = columns
-  }
-
-  func column(_ name: String) throws -> [Double] {
-    guard let j = names.firstIndex(of: name) else { throw CocoaError(.fileReadCorruptFile) }
-    return columns[j]
-  }
-
-  func matrix(_ names: [String]) throws -> Matrix { Matrix(columns: try names.map { try column($0) }) }
-}
-
 /// The data of the cross-validation goldens, with their fold ids.
 enum CrossValidationData {
   /// Data set A with foldid = (i mod 5) + 1.
@@ -40,7 +13,7 @@ enum CrossValidationData {
 
   /// Data set B: z1…z30 and the response `d` or `d_weak`.
   static func b(response: String) throws -> (x: Matrix, y: [Double], folds: [Int]) {
-    let csv = try NumericCSV("data/lasso_b.csv")
+    let csv = try ReferenceCSV("data/lasso_b.csv")
     let x = try csv.matrix((1...30).map { "z\($0)" })
     return (x, try csv.column(response), try csv.column("foldid").map { Int($0) })
   }
@@ -48,7 +21,7 @@ enum CrossValidationData {
   /// An A/B data set (`ab_tests_iv` or `ab_tests_null`): the candidates m1…mp, the
   /// controls, the first-stage response x and the fold column.
   static func ab(_ name: String) throws -> (m: Matrix, controls: Matrix, x: [Double], folds: [Int]) {
-    let csv = try NumericCSV("data/\(name).csv")
+    let csv = try ReferenceCSV("data/\(name).csv")
     let p = csv.names.filter { $0.hasPrefix("m") }.count
     return (
       try csv.matrix((1...p).map { "m\($0)" }), try csv.matrix(["c1", "c2"]), try csv.column("x"),
@@ -64,9 +37,8 @@ enum CrossValidationData {
   {
     let (m, controls, x, folds) = try ab(name)
     if variant == "partialled" {
-      let w = Matrix(columns: [[Double](repeating: 1, count: m.rows)] + (0..<2).map { controls.column($0) })
-      let qr = QRDecomposition(w)
-      return (qr.residuals(m), qr.residuals(x), folds, nil)
+      let on = (0..<2).map { controls.column($0) }
+      return (ReferenceCSV.partialled(m, on: on), ReferenceCSV.partialled(Matrix(columns: [x]), on: on).column(0), folds, nil)
     }
     return (
       m.appendingColumns(of: controls), x, folds, [Double](repeating: 1, count: m.columns) + [0, 0]
