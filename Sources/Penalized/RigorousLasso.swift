@@ -126,7 +126,7 @@ public struct RigorousLasso: Sendable, Equatable {
       if abs(s0 - s1) < options.tolerance { break }
       s0 = s1
     }
-    let intercept = options.fitIntercept ? data.yMean - dot(data.xMeans, coefficients) : 0
+    let intercept = options.fitIntercept ? data.yMean - Vector.dot(data.xMeans, coefficients) : 0
     return RigorousLassoFit(
       coefficients: coefficients, intercept: intercept, selectedColumns: selected, lambda0: lambda0,
       lambdas: weights.map { lambda0 * $0 }, loadings: returnedLoadings, residuals: residuals,
@@ -197,10 +197,4 @@ func standardDeviation(_ values: [Double]) -> Double {
   var sum = 0.0
   for v in values { sum += (v - mean) * (v - mean) }
   return (sum / (n - 1)).squareRoot()
-}
-
-func dot(_ a: [Double], _ b: [Double]) -> Double {
-  var sum = 0.0
-  for i in a.indices { sum += a[i] * b[i] }
-  return sum
 }
