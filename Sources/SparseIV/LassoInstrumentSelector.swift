@@ -54,11 +54,13 @@ public struct LassoInstrumentSelector: Sendable {
     var plugInFits: [RigorousLassoFit] = []
     let methodName: String
     let controlsUsed: ControlTreatment
+    var partialled: SelectionData?
     switch method {
     case .plugIn(var options):
       methodName = "plug-in LASSO (Belloni, Chen, Chernozhukov & Hansen 2012)"
       controlsUsed = .partialledOut
       let input = try SelectionData(design: design, partialOut: true)
+      partialled = input
       options.fitIntercept = input.hasConstant
       for (j, response) in input.responses.enumerated() {
         let fit: RigorousLassoFit
@@ -76,6 +78,7 @@ public struct LassoInstrumentSelector: Sendable {
       methodName = "cross-validated LASSO (glmnet)"
       controlsUsed = controls
       let input = try SelectionData(design: design, partialOut: controls == .partialledOut)
+      if controls == .partialledOut { partialled = input }
       let folds = try Self.foldIDs(settings.folds, design: design, data: data)
       for (j, response) in input.responses.enumerated() {
         let path = try crossValidate(input: input, response: response, settings: settings, folds: folds,
@@ -89,15 +92,15 @@ public struct LassoInstrumentSelector: Sendable {
     }
     let union = Set(selections.flatMap(\.selected))
     let chosen = design.instrumentNames.indices.filter { union.contains(design.instrumentNames[$0]) }
-    if !chosen.isEmpty {
+    if var firstStage = PostLassoFirstStage(design: design, selected: chosen) {
       for j in selections.indices where !selections[j].selected.isEmpty {
-        selections[j].firstStageF = PostLassoFirstStage.fStatistic(design: design, endogenous: j, selected: chosen)
-        selections[j].robustFirstStageF = PostLassoFirstStage.robustWaldOverK(design: design, endogenous: j, selected: chosen)
+        selections[j].firstStageF = firstStage.fStatistic(endogenous: j)
+        selections[j].robustFirstStageF = firstStage.robustWaldOverK(endogenous: j)
       }
     }
     var report = InstrumentSelectionReport(
       method: methodName, candidates: design.instrumentNames, controls: controlsUsed.rawValue, selections: selections)
-    if design.endogenous.columns == 1 { report.supScoreSet = try Self.supScoreSet(design) }
+    if design.endogenous.columns == 1 { report.supScoreSet = try Self.supScoreSet(design, partialled: partialled) }
     return InstrumentSelectionOutcome(
       report: report, candidateDesign: design, chosenColumns: chosen, table: data,
       crossValidation: paths, plugIn: plugInFits)
@@ -106,11 +109,12 @@ public struct LassoInstrumentSelector: Sendable {
   /// The sup-score 95% set with every usable candidate as instrument: y, x and the
   /// candidates partialled on the controls, candidates the controls span left out (they
   /// carry no information and would only raise the critical value).
-  static func supScoreSet(_ design: DesignMatrices) throws -> AndersonRubinSet.Region? {
-    let input = try SelectionData(design: design, partialOut: true)
+  /// `partialled` is the selection's own partialled data, when it has it.
+  static func supScoreSet(_ design: DesignMatrices, partialled: SelectionData?) throws -> AndersonRubinSet.Region? {
+    let input = try partialled ?? SelectionData(design: design, partialOut: true)
     let usable = input.usableCandidates
     guard !usable.isEmpty, let d = input.responses.first else { return nil }
-    let y = design.exogenous.columns > 0 ? QRDecomposition(design.exogenous).residuals(design.dependent) : design.dependent
+    let y = input.controlsQR?.residuals(design.dependent) ?? design.dependent
     return (try? SupScoreTest(y: y, d: d, z: input.x.selectingColumns(usable)))?.confidenceSet
   }
 

@@ -13,6 +13,9 @@ struct SelectionData {
   let candidateCount: Int
   /// Whether the controls include a constant (the LASSO then fits an intercept).
   let hasConstant: Bool
+  /// The factorisation of the controls the data were partialled on (nil when they were
+  /// not partialled, or there are no controls).
+  let controlsQR: QRDecomposition?
 
   /// - Throws: ``InstrumentSelectionError/endogenousSpannedByControls(_:)`` when the
   ///   controls explain an endogenous regressor exactly (its residual would be rounding
@@ -29,6 +32,7 @@ struct SelectionData {
     let endogenous = (0..<design.endogenous.columns).map { design.endogenous.column($0) }
     if partialOut && w.columns > 0 {
       let qr = QRDecomposition(w)
+      controlsQR = qr
       var residuals = qr.residuals(design.instruments)
       // A candidate the controls span (a constant, a copy of a control) leaves rounding
       // noise that standardisation would blow up into a selectable column: make it exactly
@@ -49,10 +53,12 @@ struct SelectionData {
         }
       }
     } else if w.columns > constantColumns.count {
+      controlsQR = nil
       let kept = (0..<w.columns).filter { !constantColumns.contains($0) }
       x = design.instruments.appendingColumns(of: w.selectingColumns(kept))
       responses = endogenous
     } else {
+      controlsQR = nil
       x = design.instruments
       responses = endogenous
     }
