@@ -290,13 +290,7 @@ public struct QRDecomposition: Sendable {
   /// - Complexity: O(`rows` · `rank` · `b.columns`).
   public func projection(_ b: Matrix) -> Matrix {
     precondition(b.rows == rows, "The matrix must have as many rows as the factorised one.")
-    var y = b.storage
-    applyQTranspose(&y, columns: b.columns)
-    for l in 0..<b.columns {
-      for i in (l * rows + rank)..<((l + 1) * rows) { y[i] = 0 }
-    }
-    applyQ(&y, columns: b.columns)
-    return Matrix(rows: rows, columns: b.columns, columnMajor: y)
+    return keepingCoordinates(0..<rank, of: b)
   }
 
   /// The projection `P·b` of every column of `b` together with its coordinates in the
@@ -309,15 +303,13 @@ public struct QRDecomposition: Sendable {
   /// - Complexity: O(`rows` · `rank` · `b.columns`).
   public func projectionAndCoordinates(_ b: Matrix) -> (projection: Matrix, coordinates: Matrix) {
     precondition(b.rows == rows, "The matrix must have as many rows as the factorised one.")
-    var y = b.storage
-    applyQTranspose(&y, columns: b.columns)
     var coordinates = Matrix(rows: rank, columns: b.columns)
-    for l in 0..<b.columns {
-      for i in 0..<rank { coordinates.storage[i + l * rank] = y[l * rows + i] }
-      for i in (l * rows + rank)..<((l + 1) * rows) { y[i] = 0 }
+    let projection = keepingCoordinates(0..<rank, of: b) { qtb in
+      for l in 0..<b.columns {
+        for i in 0..<rank { coordinates.storage[i + l * rank] = qtb[l * rows + i] }
+      }
     }
-    applyQ(&y, columns: b.columns)
-    return (Matrix(rows: rows, columns: b.columns, columnMajor: y), coordinates)
+    return (projection, coordinates)
   }
 
   /// The residuals of projecting every column of `b` on the span of the first `leading`
@@ -333,13 +325,7 @@ public struct QRDecomposition: Sendable {
       return nil
     }
     if leading == 0 { return b }
-    var y = b.storage
-    applyQTranspose(&y, columns: b.columns)
-    for l in 0..<b.columns {
-      for i in (l * rows)..<(l * rows + leading) { y[i] = 0 }
-    }
-    applyQ(&y, columns: b.columns)
-    return Matrix(rows: rows, columns: b.columns, columnMajor: y)
+    return keepingCoordinates(leading..<rows, of: b)
   }
 
   /// The first ``rank`` entries of `Qᵀb`: the coordinates of `b`'s projection.
@@ -370,14 +356,9 @@ public struct QRDecomposition: Sendable {
   /// - Complexity: O(`rows` · `rank` · `b.columns`).
   public func residuals(_ b: Matrix) -> Matrix {
     precondition(b.rows == rows, "The matrix must have as many rows as the factorised one.")
-    var y = b.storage
-    applyQTranspose(&y, columns: b.columns)
-    for l in 0..<b.columns {
-      for i in (l * rows)..<(l * rows + rank) { y[i] = 0 }
-    }
-    applyQ(&y, columns: b.columns)
-    return Matrix(rows: rows, columns: b.columns, columnMajor: y)
+    return keepingCoordinates(rank..<rows, of: b)
   }
+
 
   /// `(A₁ᵀA₁)⁻¹ = R⁻¹R⁻ᵀ` for the independent columns `A₁`, in ``independentColumns`` order,
   /// exactly symmetric. This is the unscaled OLS covariance matrix.
@@ -420,6 +401,24 @@ public struct QRDecomposition: Sendable {
   }
 
   // MARK: - Internals
+
+  /// `Q·c` where `c` is `Qᵀb` with, in every column, only the coordinates in `kept`
+  /// (row indices) left: the projection on the leading basis vectors, or the residual from
+  /// them. `inspect` sees the full `Qᵀb` first (column-major, `rows` per column).
+  private func keepingCoordinates(
+    _ kept: Range<Int>, of b: Matrix, inspect: (_ qtb: [Double]) -> Void = { _ in }
+  ) -> Matrix {
+    var y = b.storage
+    applyQTranspose(&y, columns: b.columns)
+    inspect(y)
+    for l in 0..<b.columns {
+      let base = l * rows
+      for i in 0..<kept.lowerBound { y[base + i] = 0 }
+      for i in kept.upperBound..<rows { y[base + i] = 0 }
+    }
+    applyQ(&y, columns: b.columns)
+    return Matrix(rows: rows, columns: b.columns, columnMajor: y)
+  }
 
   /// Solves `R[0..<count, 0..<count]·x = z` in place (back substitution).
   func solveR(_ z: inout [Double], count: Int) {
