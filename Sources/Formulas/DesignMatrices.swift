@@ -65,6 +65,13 @@ public struct DesignMatrices: Sendable {
   ///   level, non-finite data, a transform that is not finite (naming the term,
   ///   row and inputs), or no complete rows.
   public init(formula: Formula, data: DataTable) throws(FormulaError) {
+    var nothing: AbsorbedColumns?
+    try self.init(formula: formula, data: data, absorbing: &nothing)
+  }
+
+  /// Builds the matrices; with `absorbing` non-nil the intercept and the first categorical
+  /// main effect among the exogenous terms are recorded there instead of becoming columns.
+  init(formula: Formula, data: DataTable, absorbing: inout AbsorbedColumns?) throws(FormulaError) {
     let parsed = try formula.parsed.expandingPatterns(in: data)
     var resolver = FactorResolver(data: data)
     let dependent = try resolver.resolveDependent(parsed.dependent, offset: parsed.dependentOffset)
@@ -104,7 +111,14 @@ public struct DesignMatrices: Sendable {
     self.dependentName = parsed.dependentName
     self.dependent = try frame.evaluate(dependent, name: parsed.dependentName)
     var encoder = TermEncoder()
-    let (exogenous, exogenousNames) = try frame.columns(for: exogenousTerms, encoder: &encoder)
+    let (exogenous, allExogenousNames) = try frame.columns(for: exogenousTerms, encoder: &encoder, absorbing: &absorbing)
+    var exogenousNames = allExogenousNames
+    if var record = absorbing {
+      // The names of every parameter go to the record; the design keeps its columns' names.
+      record.names = exogenousNames
+      exogenousNames = zip(exogenousNames, record.slots).compactMap { $1 == .dense ? $0 : nil }
+      absorbing = record
+    }
     var endogenousEncoder = encoder
     let (endogenous, endogenousNames) = try frame.columns(for: endogenousTerms, encoder: &endogenousEncoder)
     var instrumentEncoder = encoder

@@ -92,6 +92,15 @@ struct RowFrame {
   func columns(
     for terms: [ResolvedTerm], encoder: inout TermEncoder, wide: Bool = false
   ) throws(FormulaError) -> (Matrix, [String]) {
+    var unused: AbsorbedColumns?
+    return try columns(for: terms, encoder: &encoder, wide: wide, absorbing: &unused)
+  }
+
+  /// The columns of `terms`, except that with `absorbing` non-nil the intercept and the first
+  /// main-effect categorical term are recorded in it instead of being made into columns.
+  func columns(
+    for terms: [ResolvedTerm], encoder: inout TermEncoder, wide: Bool = false, absorbing: inout AbsorbedColumns?
+  ) throws(FormulaError) -> (Matrix, [String]) {
     var names: [String] = []
     var values: [Double] = []
     var columnCount = 0
@@ -100,7 +109,17 @@ struct RowFrame {
       guard categoricalFactors <= Self.maximumCategoricalFactors else {
         throw .tooManyCategoricalFactors(term: term.name, limit: Self.maximumCategoricalFactors, offset: term.offset)
       }
-      let scoped = encoder.scopedTerms(factorNames: term.factors.map(\.name), categorical: term.factors.map(\.isCategorical))
+      let allScoped = encoder.scopedTerms(factorNames: term.factors.map(\.name), categorical: term.factors.map(\.isCategorical))
+      // Absorbed scoped terms get names (and slots) but no columns.
+      let absorbedNames = try absorb(allScoped, of: term, into: &absorbing)
+      var scoped: [TermEncoder.ScopedTerm] = []
+      for (scopedTerm, absorbed) in zip(allScoped, absorbedNames) {
+        if let absorbed {
+          names.append(contentsOf: absorbed)
+        } else {
+          scoped.append(scopedTerm)
+        }
+      }
       // Count the columns before making them: a mistyped number can turn a column into
       // thousands of categories, and n×n dummies would exhaust memory.
       var levelCounts: [Int: Int] = [:]
@@ -128,6 +147,7 @@ struct RowFrame {
       for scopedTerm in scoped {
         if scopedTerm.factors.isEmpty {
           names.append("Intercept")
+          absorbing?.slots.append(.dense)
           values.append(contentsOf: repeatElement(1.0, count: count))
           continue
         }
@@ -143,6 +163,7 @@ struct RowFrame {
         for combination in combinations {
           let ordered = combination.reversed()
           names.append(ordered.map(\.0).joined(separator: ":"))
+          absorbing?.slots.append(.dense)
           var product = [Double](repeating: 1, count: count)
           for (_, column) in ordered {
             for i in 0..<count { product[i] *= column[i] }
@@ -157,7 +178,47 @@ struct RowFrame {
         }
       }
     }
-    return (Matrix(rows: count, columns: names.count, columnMajor: values), names)
+    // Absorbed terms have names but no values.
+    let denseColumns = names.count - (absorbing?.slots.filter { $0 != .dense }.count ?? 0)
+    return (Matrix(rows: count, columns: denseColumns, columnMajor: values), names)
+  }
+
+  /// Records the intercept and the first main-effect categorical scoped term of `term` in
+  /// `absorbing` (nil: nothing is absorbed); returns, per scoped term, the names of its
+  /// parameters when it is absorbed, nil when it needs columns.
+  private func absorb(
+    _ scoped: [TermEncoder.ScopedTerm], of term: ResolvedTerm, into absorbing: inout AbsorbedColumns?
+  ) throws(FormulaError) -> [[String]?] {
+    guard var record = absorbing else { return scoped.map { _ in nil } }
+    var result: [[String]?] = []
+    for scopedTerm in scoped {
+      if scopedTerm.factors.isEmpty && !record.hasIntercept {
+        record.hasIntercept = true
+        record.slots.append(.intercept)
+        result.append(["Intercept"])
+        continue
+      }
+      if record.factor == nil, term.factors.count == 1, scopedTerm.factors.count == 1,
+        case .categorical(let column, let reference) = term.factors[0].kind
+      {
+        let factor = term.factors[0]
+        let reduced = scopedTerm.factors[0].reduced
+        let (labels, codes, referenceIndex) = try categories(
+          column: column, reference: reference, factorName: factor.name, offset: factor.offset)
+        record.factor = AbsorbedColumns.Factor(
+          name: factor.name, labels: labels, codes: codes.map { Int32($0) }, reference: reduced ? referenceIndex : nil)
+        var names: [String] = []
+        for level in labels.indices where !(reduced && level == referenceIndex) {
+          names.append(reduced ? "\(factor.name)[T.\(labels[level])]" : "\(factor.name)[\(labels[level])]")
+          record.slots.append(.level(level))
+        }
+        result.append(names)
+        continue
+      }
+      result.append(nil)
+    }
+    absorbing = record
+    return result
   }
 
   private func factorColumns(_ factor: ResolvedFactor, reduced: Bool) throws(FormulaError) -> [(String, [Double])] {

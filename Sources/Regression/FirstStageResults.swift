@@ -31,7 +31,17 @@ public struct FirstStageResults: Sendable {
   /// The first-stage regressions, one per endogenous regressor.
   public let regressions: [RegressionResults]
 
+  init(diagnostics: [Diagnostics], regressions: [RegressionResults]) {
+    self.diagnostics = diagnostics
+    self.regressions = regressions
+  }
+
   init(results: RegressionResults) throws(ModelError) {
+    guard let fit = results.fit else {
+      guard let absorbed = results.absorbed else { throw .noRegressors }
+      self = try FirstStageResults(absorbed: absorbed, results: results)
+      return
+    }
     let design = results.design
     let z = design.allInstruments
     let n = design.observationCount
@@ -42,7 +52,7 @@ public struct FirstStageResults: Sendable {
     var exogenousQR: QRDecomposition?
     func partialOut(_ b: Matrix) -> Matrix {
       guard nExogenous > 0 else { return b }
-      if let fast = results.fit.zQR?.residuals(b, onLeadingColumns: nExogenous) { return fast }
+      if let fast = fit.zQR?.residuals(b, onLeadingColumns: nExogenous) { return fast }
       let qr = exogenousQR ?? QRDecomposition(design.exogenous)
       exogenousQR = qr
       return qr.residuals(b)
@@ -50,14 +60,14 @@ public struct FirstStageResults: Sendable {
     let partialledInstruments = partialOut(design.instruments)
     let partialledQR = QRDecomposition(partialledInstruments)
     let partialledSpanConstant = ConstantDetection.constant(in: partialledInstruments).present
-    let olsInverse = results.fit.xQR.inverseGram()
+    let olsInverse = fit.xQR.inverseGram()
     var diagnostics: [Diagnostics] = []
     var regressions: [RegressionResults] = []
     for (j, name) in design.endogenousNames.enumerated() {
       let endogenous = design.endogenous.column(j)
       let stage = DesignMatrices(dependentName: name, dependent: endogenous, exogenous: z, exogenousNames: design.allInstrumentNames)
       let core = try LinearFit(
-        y: endogenous, x: z, xNames: design.allInstrumentNames, z: nil, zNames: [], factorizedX: results.fit.zQR)
+        y: endogenous, x: z, xNames: design.allInstrumentNames, z: nil, zNames: [], factorizedX: fit.zQR)
       let regression = RegressionResults(
         method: "OLS", design: stage, fit: core, covariance: results.resolvedCovariance, debiased: results.debiased)
       regressions.append(regression)
@@ -71,24 +81,10 @@ public struct FirstStageResults: Sendable {
         : Vector.sumOfSquares(partialled)
       let partialRSquared = 1 - Vector.sumOfSquares(partialledQR.residuals(partialled)) / partialledTotal
       let index = nExogenous + j
-      let shea = olsInverse[index, index] / results.fit.xHatInverseGram[index, index]
+      let shea = olsInverse[index, index] / fit.xHatInverseGram[index, index]
 
-      let tested = Array(nExogenous..<(nExogenous + nInstruments))
-      let label = "Partial F-statistic"
-      let null = "Excluded instruments are jointly zero"
-      let partialF: TestStatistic
-      if let w = waldStatistic(
-        params: tested.map { regression.params[$0] }, covariance: regression.covariance.submatrix(rows: tested, columns: tested))
-      {
-        partialF =
-          results.covarianceEstimator == .unadjusted
-          ? TestStatistic(
-            name: label, nullHypothesis: null, statistic: w / Double(nInstruments),
-            distribution: .f(nInstruments, n - nExogenous - nInstruments))
-          : TestStatistic(name: label, nullHypothesis: null, statistic: w, distribution: .chiSquared(nInstruments))
-      } else {
-        partialF = TestStatistic(invalid: label, nullHypothesis: null, reason: "singular covariance of the instrument coefficients")
-      }
+      let partialF = Self.partialF(
+        regression, instruments: nExogenous..<(nExogenous + nInstruments), unadjusted: results.covarianceEstimator == .unadjusted)
       diagnostics.append(
         Diagnostics(
           endogenous: name, rsquared: regression.rsquared, partialRSquared: partialRSquared,
@@ -96,6 +92,28 @@ public struct FirstStageResults: Sendable {
     }
     self.diagnostics = diagnostics
     self.regressions = regressions
+  }
+}
+
+extension FirstStageResults {
+  /// The Wald test that the excluded instruments' coefficients (at `instruments` among the
+  /// first-stage parameters) are zero: W/q ~ F(q, n − |Z|) for the unadjusted estimator,
+  /// W ~ χ²(q) otherwise.
+  static func partialF(_ regression: RegressionResults, instruments: Range<Int>, unadjusted: Bool) -> TestStatistic {
+    let tested = Array(instruments)
+    let q = tested.count
+    let label = "Partial F-statistic"
+    let null = "Excluded instruments are jointly zero"
+    guard
+      let w = waldStatistic(
+        params: tested.map { regression.params[$0] }, covariance: regression.covariance.submatrix(rows: tested, columns: tested))
+    else {
+      return TestStatistic(invalid: label, nullHypothesis: null, reason: "singular covariance of the instrument coefficients")
+    }
+    return unadjusted
+      ? TestStatistic(
+        name: label, nullHypothesis: null, statistic: w / Double(q), distribution: .f(q, regression.nobs - regression.dfModel))
+      : TestStatistic(name: label, nullHypothesis: null, statistic: w, distribution: .chiSquared(q))
   }
 }
 

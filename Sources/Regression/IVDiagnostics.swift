@@ -24,7 +24,7 @@ extension RegressionResults {
   /// k counting every regressor of the model.
   public func wuHausman(variables: [String]? = nil) throws(ModelError) -> TestStatistic? {
     guard let parts = try exogeneityParts(variables) else { return nil }
-    let dfDenominator = nobs - design.exogenous.columns - design.endogenous.columns - parts.m
+    let dfDenominator = nobs - exogenousParameterCount - design.endogenous.columns - parts.m
     let statistic = (parts.delta / Double(parts.m)) / ((parts.restrictedRSS - parts.delta) / Double(dfDenominator))
     return TestStatistic(
       name: "Wu-Hausman test of exogeneity", nullHypothesis: parts.null, statistic: statistic,
@@ -39,7 +39,8 @@ extension RegressionResults {
   /// Sargan's test of over-identifying restrictions: n(1 − uᵀu/eᵀe), u = M_Z e, χ²(q).
   public var sargan: TestStatistic? {
     overidentification("Sargan's test of overidentification", null: "The model is not overidentified.") { q in
-      guard let zQR = fit.zQR else { return .nan }
+      if let absorbed { return absorbed.sargan }
+      guard let fit, let zQR = fit.zQR else { return .nan }
       let e = fit.residuals
       return Double(nobs) * (1 - Vector.sumOfSquares(zQR.residuals(e)) / Vector.sumOfSquares(e))
     }
@@ -80,7 +81,9 @@ extension RegressionResults {
   /// Wooldridge's score test of exogeneity: n − RSS of regressing 1 on rⱼ·ẽ,
   /// ẽ = M_X y, r = M_X M_Z X₂ (X₂ endogenous); χ²(m).
   public var wooldridgeScore: TestStatistic? {
-    guard design.isInstrumental, let zQR = fit.zQR else { return nil }
+    guard design.isInstrumental else { return nil }
+    let name = "Wooldridge's score test of exogeneity"
+    guard let fit, let zQR = fit.zQR else { return notAbsorbed(name, null: "Endogenous variables are exogenous") }
     let e = fit.xQR.residuals(fit.y)
     let r = fit.xQR.residuals(zQR.residuals(design.endogenous))
     var products = r
@@ -89,7 +92,7 @@ extension RegressionResults {
     }
     let rss = Self.residualSumOfSquaresOfOnes(on: products)
     return TestStatistic(
-      name: "Wooldridge's score test of exogeneity", nullHypothesis: "Endogenous variables are exogenous",
+      name: name, nullHypothesis: "Endogenous variables are exogenous",
       statistic: Double(nobs) - rss, distribution: .chiSquared(design.endogenous.columns))
   }
 
@@ -97,9 +100,10 @@ extension RegressionResults {
   /// OLS of y on [X, v], v = M_Z X₂ the first-stage residuals, under the model's
   /// covariance estimator (same clusters, bandwidth and `debiased`); χ²(m).
   public var wooldridgeRegression: TestStatistic? {
-    guard design.isInstrumental, let zQR = fit.zQR else { return nil }
+    guard design.isInstrumental else { return nil }
     let name = "Wooldridge's regression test of exogeneity"
     let null = "Endogenous variables are exogenous"
+    guard let fit, let zQR = fit.zQR else { return notAbsorbed(name, null: null) }
     let v = zQR.residuals(design.endogenous)
     let augmented = fit.x.appendingColumns(of: v)
     let names = design.regressorNames + design.endogenousNames.map { "v_" + $0 }
@@ -118,8 +122,10 @@ extension RegressionResults {
   /// Wooldridge's score test of over-identification: n·R²ᵤ of regressing 1 on
   /// q̃ᵢeᵢ, q̃ = M_[X₁, P_Z X₂] of the first q excluded instruments; χ²(q).
   public var wooldridgeOveridentification: TestStatistic? {
-    overidentification("Wooldridge's score test of overidentification", null: "Model is not overidentified.") { q in
-      guard let zQR = fit.zQR else { return .nan }
+    let name = "Wooldridge's score test of overidentification"
+    if design.isInstrumental, fit == nil { return notAbsorbed(name, null: "Model is not overidentified.") }
+    return overidentification(name, null: "Model is not overidentified.") { q in
+      guard let fit, let zQR = fit.zQR else { return .nan }
       let partial = design.exogenous.appendingColumns(of: zQR.projection(design.endogenous))
       let residualized = QRDecomposition(partial).residuals(design.instruments.selectingColumns(Array(0..<q)))
       var products = residualized
@@ -150,11 +156,24 @@ extension RegressionResults {
   private static let needsOveridentification = "Test requires more instruments than endogenous variables."
 
   /// |Z|: exogenous regressors plus excluded instruments.
-  private var instrumentCount: Int { design.exogenous.columns + design.instruments.columns }
+  private var instrumentCount: Int { exogenousParameterCount + design.instruments.columns }
+
+  /// The exogenous parameters: the dense design's columns, plus the intercept and dummies
+  /// an absorbed fit keeps as groups.
+  private var exogenousParameterCount: Int {
+    design.exogenous.columns + (absorbed?.absorbedParameterCount ?? 0)
+  }
+
+  /// A test the absorbing fit does not compute (it needs products of n-row residual vectors
+  /// with the full instrument matrix).
+  private func notAbsorbed(_ name: String, null: String) -> TestStatistic {
+    TestStatistic(invalid: name, nullHypothesis: null, reason: "not computed when the intercept and categorical are absorbed")
+  }
 
   /// LIML's κ̂ for this model (NaN when it cannot be estimated).
   var limlKappa: Double {
-    guard let zQR = fit.zQR else { return .nan }
+    if let absorbed { return absorbed.limlKappa }
+    guard let fit, let zQR = fit.zQR else { return .nan }
     return (try? LinearFit.limlKappa(y: fit.y, x: fit.x, exogenousCount: fit.exogenousCount, zQR: zQR)) ?? .nan
   }
 
@@ -175,7 +194,7 @@ extension RegressionResults {
 
   /// δ, e₀ᵀe₀ and m for Durbin and Wu–Hausman.
   private func exogeneityParts(_ variables: [String]?) throws(ModelError) -> (delta: Double, restrictedRSS: Double, m: Int, null: String)? {
-    guard design.isInstrumental, let zQR = fit.zQR else { return nil }
+    guard design.isInstrumental else { return nil }
     let names = design.endogenousNames
     let tested: [Int]
     if let variables {
@@ -186,6 +205,13 @@ extension RegressionResults {
     } else {
       tested = Array(names.indices)
     }
+    let null =
+      variables == nil ? "All endogenous variables are exogenous" : "Variables \(tested.map { names[$0] }.joined(separator: ", ")) are exogenous"
+    if let absorbed {
+      let parts = try absorbed.exogeneityParts(tested: tested)
+      return (parts.delta, parts.restrictedRSS, tested.count, null)
+    }
+    guard let fit, let zQR = fit.zQR else { return nil }
     let testedColumns = design.endogenous.selectingColumns(tested)
     let remaining = names.indices.filter { !tested.contains($0) }
     // e₀: the model with the tested variables moved to the exogenous regressors.
@@ -213,8 +239,6 @@ extension RegressionResults {
       e1 = Vector.subtracting(e1, QRDecomposition(outside.selectingColumns(kept)).projection(e0).map { -$0 })
     }
     let e2 = zQR.projection(fit.residuals)
-    let null =
-      variables == nil ? "All endogenous variables are exogenous" : "Variables \(tested.map { names[$0] }.joined(separator: ", ")) are exogenous"
     return (Vector.sumOfSquares(e1) - Vector.sumOfSquares(e2), Vector.sumOfSquares(e0), tested.count, null)
   }
 }

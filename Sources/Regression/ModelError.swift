@@ -44,6 +44,9 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
   case unsupportedGMMOption(String)
   /// Matrices or name lists of inconsistent sizes (the message says which).
   case dimensionMismatch(String)
+  /// An option the absorbing fit (``AbsorbingIV2SLS``) does not support, or a model with
+  /// nothing to absorb.
+  case unsupportedByAbsorption(String)
 
   public var description: String {
     switch self {
@@ -85,6 +88,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case .unsupportedGMMOption(let why):
       return why
     case .dimensionMismatch(let why):
+      return why
+    case .unsupportedByAbsorption(let why):
       return why
     case .automaticBandwidthUndefined(let n):
       return "the automatic kernel bandwidth is undefined for \(n) observations; give --bandwidth"

@@ -23,12 +23,17 @@ public struct RegressionResults: Sendable {
   public let debiased: Bool
   /// When the model was fitted (printed in the summary header).
   public let fitDate: Date
-  let fit: LinearFit
+  /// The dense fit; nil when the groups were absorbed (``absorbed``).
+  let fit: LinearFit?
+  /// The absorbed fit's statistics, for its first stage and diagnostics; nil for a dense fit.
+  let absorbed: AbsorbedModel?
+  /// What every route provides.
+  let estimates: FitEstimates
 
   /// Parameter names, exogenous then endogenous.
-  public var parameterNames: [String] { design.regressorNames }
+  public var parameterNames: [String] { estimates.names }
   /// The estimates β.
-  public var params: [Double] { fit.params }
+  public var params: [Double] { estimates.params }
   /// The parameters' covariance matrix.
   public let covariance: Matrix
   /// Standard errors √diag(cov).
@@ -42,6 +47,8 @@ public struct RegressionResults: Sendable {
     self.method = method
     self.design = design
     self.fit = fit
+    self.absorbed = nil
+    self.estimates = FitEstimates(fit, names: design.regressorNames)
     self.covarianceEstimator = covariance.estimator
     self.resolvedCovariance = covariance
     self.debiased = debiased
@@ -52,7 +59,7 @@ public struct RegressionResults: Sendable {
   }
 
   /// The κ of the κ-class estimate: 1 for 2SLS (and OLS, as linearmodels reports it), κ̂ or Fuller's κ for LIML.
-  public var kappa: Double { fit.kappa }
+  public var kappa: Double { estimates.kappa }
 
   /// The kernel bandwidth used by a HAC covariance (chosen automatically unless given).
   public var kernelBandwidth: Double? {
@@ -104,7 +111,7 @@ public struct RegressionResults: Sendable {
   public var numericallyZeroStandardErrors: [String] {
     let sigma2 = residualSumOfSquares / Double(nobs)
     return parameterNames.indices.compactMap { j in
-      let reference = (sigma2 * fit.bread[j, j]).squareRoot()
+      let reference = (sigma2 * estimates.breadDiagonal[j]).squareRoot()
       return stdErrors[j] <= 1e-8 * reference ? parameterNames[j] : nil
     }
   }
@@ -112,28 +119,31 @@ public struct RegressionResults: Sendable {
   // MARK: - Fit statistics
 
   /// Observations used.
-  public var nobs: Int { fit.n }
+  public var nobs: Int { estimates.dependent.count }
   /// Number of parameters (including the constant), linearmodels' `df_model`.
-  public var dfModel: Int { fit.k }
+  public var dfModel: Int { estimates.params.count }
   /// n − k.
-  public var dfResidual: Int { fit.n - fit.k }
+  public var dfResidual: Int { nobs - dfModel }
   /// Rows dropped for missing values before estimation.
   public var rowsDropped: Int { design.droppedRowCount }
   /// y − Xβ.
-  public var residuals: [Double] { fit.residuals }
+  public var residuals: [Double] { estimates.residuals }
   /// Xβ.
-  public var fittedValues: [Double] { Vector.subtracting(fit.y, fit.residuals) }
+  public var fittedValues: [Double] { Vector.subtracting(estimates.dependent, estimates.residuals) }
   /// eᵀe.
-  public var residualSumOfSquares: Double { Vector.sumOfSquares(fit.residuals) }
+  public var residualSumOfSquares: Double { Vector.sumOfSquares(estimates.residuals) }
   /// Whether the regressors contain a constant (explicitly or in their span).
-  public var hasConstant: Bool { ConstantDetection.constant(in: fit.x).present }
+  public var hasConstant: Bool {
+    // An absorbed model's groups always span the constant.
+    fit.map { ConstantDetection.constant(in: $0.x).present } ?? true
+  }
   /// Σ(y − ȳ)² with a constant, Σy² without.
   public var totalSumOfSquares: Double {
     if hasConstant {
-      let mean = Vector.sum(fit.y) / Double(nobs)
-      return Vector.sumOfSquares(fit.y.map { $0 - mean })
+      let mean = Vector.sum(estimates.dependent) / Double(nobs)
+      return Vector.sumOfSquares(estimates.dependent.map { $0 - mean })
     }
-    return Vector.sumOfSquares(fit.y)
+    return Vector.sumOfSquares(estimates.dependent)
   }
   /// Total minus residual sum of squares.
   public var modelSumOfSquares: Double { totalSumOfSquares - residualSumOfSquares }
@@ -142,7 +152,7 @@ public struct RegressionResults: Sendable {
   public var rsquared: Double {
     let total = totalSumOfSquares
     let noise = Double(max(nobs, 100)) * Double.ulpOfOne
-    guard total > noise * noise * Vector.sumOfSquares(fit.y) else { return .nan }
+    guard total > noise * noise * Vector.sumOfSquares(estimates.dependent) else { return .nan }
     return 1 - residualSumOfSquares / total
   }
   /// 1 − (n − c)/(n − k)·(1 − R²), c = 1 with a constant.
@@ -161,8 +171,8 @@ public struct RegressionResults: Sendable {
   public var fStatistic: TestStatistic {
     let name = "Model F-statistic"
     let null = "All parameters ex. constant are zero"
-    let constant = ConstantDetection.firstConstantColumn(fit.x)
-    let tested = (0..<fit.k).filter { $0 != constant }
+    let constant = fit.map { ConstantDetection.firstConstantColumn($0.x) } ?? absorbed?.interceptParameter
+    let tested = (0..<dfModel).filter { $0 != constant }
     guard !tested.isEmpty,
       let w = waldStatistic(params: tested.map { params[$0] }, covariance: covariance.submatrix(rows: tested, columns: tested))
     else { return TestStatistic(invalid: name, nullHypothesis: null, reason: "no non-constant regressor or singular covariance") }

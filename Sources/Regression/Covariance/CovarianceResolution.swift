@@ -14,20 +14,13 @@ extension ResolvedCovariance {
     _ estimator: CovarianceEstimator, fit: LinearFit, design: DesignMatrices, table: DataTable?
   ) throws(ModelError) {
     self.estimator = estimator
+    if let kind = try Self.kind(estimator, observations: fit.n, design: design, table: table) {
+      self.kind = kind
+      return
+    }
     switch estimator {
-    case .unadjusted: kind = .unadjusted
-    case .robust: kind = .heteroskedastic(0)
-    case .hc1: kind = .heteroskedastic(1)
-    case .hc2: kind = .heteroskedastic(2)
-    case .hc3: kind = .heteroskedastic(3)
-    case .clustered(let specification):
-      switch specification.source {
-      case .groups(let ids):
-        kind = .clustered(try ClusterGroups(ids: ids, observations: fit.n, names: []))
-      case .columns(let names):
-        let ids = try Self.clusterIDs(names, design: design, table: table)
-        kind = .clustered(try ClusterGroups(ids: ids, observations: fit.n, names: names))
-      }
+    case .unadjusted, .robust, .hc1, .hc2, .hc3, .clustered:
+      kind = .unadjusted  // resolved above
     case .kernel(let type, let bandwidth):
       if let bandwidth {
         guard bandwidth > 0, bandwidth < Double(fit.n) else {
@@ -40,6 +33,28 @@ extension ResolvedCovariance {
         }
         kind = .kernel(type, bandwidth: automatic, automatic: true)
       }
+    }
+  }
+
+  /// Fixes every estimator but a kernel one (nil) for `observations` rows of `design`.
+  static func kind(
+    _ estimator: CovarianceEstimator, observations n: Int, design: DesignMatrices, table: DataTable?
+  ) throws(ModelError) -> Kind? {
+    switch estimator {
+    case .unadjusted: return .unadjusted
+    case .robust: return .heteroskedastic(0)
+    case .hc1: return .heteroskedastic(1)
+    case .hc2: return .heteroskedastic(2)
+    case .hc3: return .heteroskedastic(3)
+    case .clustered(let specification):
+      switch specification.source {
+      case .groups(let ids):
+        return .clustered(try ClusterGroups(ids: ids, observations: n, names: []))
+      case .columns(let names):
+        let ids = try Self.clusterIDs(names, design: design, table: table)
+        return .clustered(try ClusterGroups(ids: ids, observations: n, names: names))
+      }
+    case .kernel: return nil
     }
   }
 

@@ -11,6 +11,8 @@ extension RegressionResults {
     self.method = method
     self.design = design
     self.fit = fit
+    self.absorbed = nil
+    self.estimates = FitEstimates(fit, names: design.regressorNames)
     self.covarianceEstimator = covariance.estimator
     self.resolvedCovariance = covariance
     self.debiased = debiased

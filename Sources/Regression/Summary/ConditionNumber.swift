@@ -46,9 +46,14 @@ extension RegressionResults {
 
   /// The smallest and largest eigenvalues of the regressors' `XᵀX` (empty without regressors).
   private var regressorGramExtremes: [Double] {
-    let x = design.exogenous.appendingColumns(of: design.endogenous)
-    guard x.columns > 0, x.rows > 0 else { return [] }
-    let gram = x.gram()
+    let gram: Matrix
+    if let absorbed {
+      gram = absorbed.regressorGram
+    } else {
+      let x = design.exogenous.appendingColumns(of: design.endogenous)
+      guard x.columns > 0, x.rows > 0 else { return [] }
+      gram = x.gram()
+    }
     if gram.rows > Self.exactConditioningColumns, let extremes = Self.estimatedExtremes(gram) { return extremes }
     let eigenvalues = SymmetricEigenDecomposition(gram).eigenvalues
     guard let smallest = eigenvalues.min(), let largest = eigenvalues.max() else { return [] }

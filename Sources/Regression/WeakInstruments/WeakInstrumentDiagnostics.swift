@@ -123,7 +123,8 @@ public struct WeakInstrumentDiagnostics: Sendable {
 extension RegressionResults {
   /// Weak-identification diagnostics; nil for OLS.
   public var weakInstruments: WeakInstrumentDiagnostics? {
-    guard design.isInstrumental else { return nil }
+    // Not yet computed from an absorbed fit's moments.
+    guard design.isInstrumental, absorbed == nil else { return nil }
     return WeakInstrumentDiagnostics(results: self)
   }
 
@@ -136,6 +137,9 @@ extension RegressionResults {
     let name = AndersonRubinStatistic.name
     guard design.endogenous.columns == 1 else {
       return TestStatistic(invalid: name, nullHypothesis: null, reason: "the test needs exactly one endogenous regressor")
+    }
+    guard absorbed == nil else {
+      return TestStatistic(invalid: name, nullHypothesis: null, reason: "not computed when the intercept and categorical are absorbed")
     }
     let data: PartialledInstrumentalData
     do {

@@ -1,13 +1,21 @@
 import Dispatch
-import Foundation
 
-/// Independent jobs spread over the machine's cores (the folds of a cross-validation).
-enum Parallel {
+/// Independent jobs spread over the machine's cores (the folds of a cross-validation, the
+/// row chunks of a large fit).
+public enum Parallel {
+  /// The number of cores jobs are spread over.
+  public static var cores: Int { ParallelWork.cores }
+
+  /// The `part`-th of `parts` nearly equal consecutive ranges of `0..<count`.
+  public static func slice(_ count: Int, part: Int, of parts: Int) -> Range<Int> {
+    ParallelWork.slice(count, part: part, of: parts)
+  }
+
   /// `body(0) … body(count − 1)`, run concurrently, results in index order.
   ///
   /// Every job runs to the end even when another fails; the error of the lowest failing
   /// index is rethrown, so the outcome does not depend on scheduling.
-  static func map<T>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+  public static func map<T>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
     if count == 0 { return [] }
     let slots = UnsafeMutableBufferPointer<Result<T, any Error>>.allocate(capacity: count)
     slots.initialize(repeating: .failure(JobNotRun()))
@@ -37,25 +45,3 @@ enum Parallel {
   }
 }
 
-/// A count of finished jobs that reports each increment to a callback, safely from any
-/// thread.
-final class ProgressCounter: @unchecked Sendable {
-  private let lock = NSLock()
-  private var done = 0
-  private let total: Int
-  private let report: (@Sendable (Int, Int) -> Void)?
-
-  init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
-    self.total = total
-    self.report = report
-  }
-
-  /// Counts one finished job and reports the new count (callbacks are serialised).
-  func increment() {
-    guard let report else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    done += 1
-    report(done, total)
-  }
-}

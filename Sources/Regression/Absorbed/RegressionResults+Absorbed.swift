@@ -1,0 +1,34 @@
+import Formulas
+import Foundation
+import LinearAlgebra
+
+extension RegressionResults {
+  /// The results of one regression of an absorbed model (the model itself or a first stage).
+  ///
+  /// - Parameters:
+  ///   - design: what ``design`` reports (the non-absorbed columns).
+  ///   - names: the reported parameters' names.
+  ///   - map: how they follow from the regression's (c, β).
+  ///   - residuals: the regression's residuals.
+  init(
+    method: String, design: DesignMatrices, model: AbsorbedModel, regression: AbsorbedRegression, names: [String],
+    map: ParameterMap, residuals: [Double], covariance: ResolvedCovariance, debiased: Bool
+  ) throws(ModelError) {
+    let (matrix, breadDiagonal) = try model.covariance(
+      of: regression, residuals: residuals, map: map, kind: covariance.kind, debiased: debiased)
+    self.method = method
+    self.design = design
+    self.fit = nil
+    self.absorbed = model
+    self.estimates = FitEstimates(
+      names: names, params: map.parameters(regression.constants + regression.beta), residuals: residuals,
+      dependent: model.data.column(regression.dependent), kappa: 1, breadDiagonal: breadDiagonal)
+    self.covarianceEstimator = covariance.estimator
+    self.resolvedCovariance = covariance
+    self.debiased = debiased
+    self.fitDate = Date()
+    self.covariance = matrix
+    self.stdErrors = matrix.diagonal.map { $0 >= 0 ? $0.squareRoot() : .nan }
+    self.gmm = nil
+  }
+}
