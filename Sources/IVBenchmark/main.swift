@@ -3,7 +3,7 @@
 //
 //     swift build -c release
 //     .build/release/ivreg-benchmark generate --rows 1000000 --out /tmp/iv1e6.csv
-//     .build/release/ivreg-benchmark run /tmp/iv1e6.csv [--cluster]
+//     .build/release/ivreg-benchmark run /tmp/iv1e6.csv [--cluster] [--dense]
 //     .build/release/ivreg-benchmark read /tmp/iv1e6.csv     # the CSV reader alone
 //     /usr/bin/time -v .build/release/ivreg /tmp/iv1e6.csv "$(.build/release/ivreg-benchmark formula)" --first-stage --diagnostics
 //
@@ -33,7 +33,7 @@ MemoryTuning.configureForLargeData()  // as `ivreg` does
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-  fail("usage: ivreg-benchmark generate --rows N --out FILE | run FILE [--cluster] | formula")
+  fail("usage: ivreg-benchmark generate --rows N --out FILE | run FILE [--cluster] [--dense] | read FILE | formula")
 }
 arguments.removeFirst()
 
@@ -75,16 +75,26 @@ case "run":
   let table: DataTable
   do { table = try DataTable(contentsOfCSVFile: path) } catch { fail("\(error)") }
   phases.append(("read CSV", seconds(since: t)))
+  // The absorbing fit (C(g) and the intercept as group codes) unless --dense asks for
+  // the dense design with dummy columns.
+  let dense = arguments.contains("--dense")
   t = .now
-  let design: DesignMatrices
-  do { design = try DesignMatrices(formula: Formula(formula), data: table) } catch { fail("\(error)") }
+  let covariance: CovarianceEstimator = clustered ? .clustered(["g"]) : .robust
+  var fitModel: () throws -> RegressionResults
+  do {
+    if dense {
+      let design = try DesignMatrices(formula: Formula(formula), data: table)
+      fitModel = { try IV2SLS(design: design, data: table).fit(covariance: covariance) }
+    } else {
+      guard let design = try AbsorbingDesign(formula: Formula(formula), data: table) else { fail("nothing to absorb") }
+      fitModel = { try AbsorbingIV2SLS(design: design, data: table).fit(covariance: covariance) }
+    }
+  } catch { fail("\(error)") }
   phases.append(("formula and design matrices", seconds(since: t)))
   t = .now
   let results: RegressionResults
-  do {
-    results = try IV2SLS(design: design, data: table).fit(covariance: clustered ? .clustered(["g"]) : .robust)
-  } catch { fail("\(error)") }
-  phases.append(("fit (2SLS, \(clustered ? "clustered by g" : "robust"))", seconds(since: t)))
+  do { results = try fitModel() } catch { fail("\(error)") }
+  phases.append(("fit (2SLS, \(clustered ? "clustered by g" : "robust")\(dense ? ", dense" : ""))", seconds(since: t)))
   t = .now
   let summary = results.summary
   phases.append(("summary", seconds(since: t)))

@@ -39,6 +39,10 @@ enum CommandCatalog {
     OptionSpecification(
       name: "--debiased", help: "Scale the covariance by n/(n-k) and use t and F distributions."),
     OptionSpecification(
+      name: "--absorb", valueName: "when",
+      help: "Keep the intercept and the first categorical term as group codes instead of dummy columns (2SLS/OLS; auto: designs over 5e7 entries).",
+      allowedValues: ["auto", "yes", "no"], defaultValue: "auto"),
+    OptionSpecification(
       name: "--subset", valueName: "condition",
       help: "Keep only the rows where the condition holds, e.g. 'year == 1995 and region != \"west\"'."),
     OptionSpecification(
@@ -73,7 +77,7 @@ enum CommandCatalog {
 
   /// The fitting options that apply to post-LASSO 2SLS (no other estimator).
   static var selectionFittingOptions: [OptionSpecification] {
-    let estimatorOnly: Set = ["--estimator", "--fuller", "--kappa", "--weight", "--gmm-iterations"]
+    let estimatorOnly: Set = ["--estimator", "--fuller", "--kappa", "--weight", "--gmm-iterations", "--absorb"]
     return fittingOptions.filter { !estimatorOnly.contains($0.name) }
   }
 

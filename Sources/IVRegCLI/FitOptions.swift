@@ -29,6 +29,8 @@ struct FitOptions: Equatable {
   var subset: String?
   /// `--strict`: rows with missing values are an error, not dropped.
   var strict = false
+  /// `--absorb auto|yes|no`: the absorbing fit for the intercept and a categorical term.
+  var absorb = "auto"
   /// The `--plot` destination.
   var plotPath: String?
   /// LASSO instrument selection (`ivreg lasso`, `--select-instruments`); nil for none.
@@ -93,7 +95,7 @@ struct FitOptions: Equatable {
     }
     if let selection {
       try selection.validate(seedGiven: parsed.contains("--seed"), controlsGiven: parsed.contains("--controls"))
-      let estimatorOptions = ["--estimator", "--fuller", "--kappa", "--weight", "--gmm-iterations"]
+      let estimatorOptions = ["--estimator", "--fuller", "--kappa", "--weight", "--gmm-iterations", "--absorb"]
       if let other = estimatorOptions.first(where: { parsed.contains($0) }), estimator != "2sls" || other != "--estimator" {
         throw .conflictingOptions("instrument selection fits 2SLS; '\(other)' cannot be used with it")
       }
@@ -112,6 +114,11 @@ struct FitOptions: Equatable {
 
   private mutating func set(_ name: String, _ value: String, display: String) throws(CommandLineError) {
     switch name {
+    case "--absorb":
+      guard ["auto", "yes", "no"].contains(value.lowercased()) else {
+        throw .invalidValue(value, option: display, allowed: ["auto", "yes", "no"])
+      }
+      absorb = value.lowercased()
     case "--cov":
       guard Self.covarianceNames.contains(value.lowercased()) else {
         throw .invalidValue(value, option: display, allowed: Self.covarianceNames)

@@ -1,5 +1,6 @@
 import Foundation
 import Formulas
+import LinearAlgebra
 import Regression
 import SparseIV
 import Tabular
@@ -94,17 +95,21 @@ struct ModelRunner {
     }
   }
 
-  /// The design matrices of `formula`; a formula that does not parse is a usage error.
-  func designMatrices(_ formula: String, data: DataTable) throws(Failure) -> DesignMatrices {
+  /// `formula` parsed; one that does not parse is a usage error.
+  private func parse(_ formula: String, data: DataTable) throws(Failure) -> Formula {
     try requireRows(data)
-    let parsed: Formula
     do {
-      parsed = try Formula(formula)
+      return try Formula(formula)
     } catch {
       throw Failure(outcome: IVRegCommand.Outcome(
         status: 64, standardOutput: "",
         standardError: "Error: \(error.description)\n" + (error.caretDiagram(for: formula).map { $0 + "\n" } ?? "")))
     }
+  }
+
+  /// The design matrices of `formula`; a formula that does not parse is a usage error.
+  func designMatrices(_ formula: String, data: DataTable) throws(Failure) -> DesignMatrices {
+    let parsed = try parse(formula, data: data)
     let design: DesignMatrices
     do {
       design = try DesignMatrices(formula: parsed, data: data)
@@ -115,8 +120,50 @@ struct ModelRunner {
     return design
   }
 
+  /// The absorbing design of `formula` when `--absorb` asks for it, or (`auto`) when the
+  /// fit and covariance allow it and the dense design would hold more than
+  /// ``absorbingThreshold`` entries; nil for the dense route.
+  func absorbingDesign(_ formula: String, data: DataTable) throws(Failure) -> AbsorbingDesign? {
+    guard options.absorb != "no", options.estimator == "2sls" else { return nil }
+    let automatic = options.absorb == "auto"
+    if automatic {
+      let covariance = (try? options.covariance())?.name ?? ""
+      guard ["unadjusted", "robust", "hc1", "clustered"].contains(covariance) else { return nil }
+    }
+    let parsed = try parse(formula, data: data)
+    let absorbing: AbsorbingDesign?
+    do {
+      absorbing = try AbsorbingDesign(formula: parsed, data: data)
+    } catch {
+      throw Failure(outcome: .dataFailure(error.description, detail: error.caretDiagram(for: formula)))
+    }
+    guard let absorbing else {
+      guard automatic else {
+        throw Failure(outcome: .dataFailure("--absorb yes: the model has neither an intercept nor a categorical term to absorb"))
+      }
+      return nil
+    }
+    let dense = absorbing.design
+    let columns = absorbing.absorbed.groupCount + dense.exogenous.columns + dense.instruments.columns + dense.endogenous.columns
+    guard !automatic || Double(dense.observationCount) * Double(columns) > Self.absorbingThreshold else { return nil }
+    try enforceStrict(dense, data: data)
+    return absorbing
+  }
+
+  /// `--absorb auto` absorbs when the dense design would hold more entries than this (400 MB).
+  static let absorbingThreshold = 5e7
+
   /// Fits `formula` on `data` with the options' estimator and covariance.
   func fit(_ formula: String, data: DataTable) throws(Failure) -> RegressionResults {
+    if let absorbing = try absorbingDesign(formula, data: data) {
+      do {
+        return try AbsorbingIV2SLS(design: absorbing, data: data).fit(covariance: try options.covariance(), debiased: options.debiased)
+      } catch let error as CommandLineError {
+        throw Failure(outcome: .usageFailure(error.description, command: CommandCatalog.fit))
+      } catch {
+        throw Failure(outcome: .dataFailure("\(error)"))
+      }
+    }
     let design = try designMatrices(formula, data: data)
     do {
       let covariance = try options.covariance()

@@ -1,4 +1,5 @@
 import Foundation
+import Formulas
 import Regression
 
 /// The warnings `ivreg fit` prints under a text summary: statsmodels' notes on the
@@ -12,6 +13,12 @@ enum SummaryNotes {
   /// The notes, each a line starting `Note: ` (empty when there is nothing to say).
   static func lines(for results: RegressionResults, firstStage: FirstStageResults?) -> [String] {
     var notes = results.conditioningNotes
+    if let absorbed = results.absorbedCategorical {
+      let what = absorbed.factorName.map { "the intercept and \($0) (\(absorbed.groupCount) levels) were" } ?? "the intercept was"
+      notes.append(
+        "\(what) absorbed (--absorb): the same estimates without dummy columns; "
+          + "Wooldridge's tests and the weak-instrument block are not computed (--absorb no computes them)")
+    }
     let scale = results.fittedValues.reduce(0) { $0 + $1 * $1 }
     if results.nobs > results.dfModel && results.residualSumOfSquares <= 1e-20 * scale {
       notes.append(

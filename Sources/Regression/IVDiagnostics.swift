@@ -153,6 +153,9 @@ extension RegressionResults {
 
   // MARK: - Helpers
 
+  /// Why the absorbing fit reports no Wooldridge test.
+  static let notComputedWhenAbsorbed = "Wooldridge's tests are not computed when the intercept and a categorical term are absorbed"
+
   private static let needsOveridentification = "Test requires more instruments than endogenous variables."
 
   /// |Z|: exogenous regressors plus excluded instruments.
@@ -167,7 +170,7 @@ extension RegressionResults {
   /// A test the absorbing fit does not compute (it needs products of n-row residual vectors
   /// with the full instrument matrix).
   private func notAbsorbed(_ name: String, null: String) -> TestStatistic {
-    TestStatistic(invalid: name, nullHypothesis: null, reason: "not computed when the intercept and categorical are absorbed")
+    TestStatistic(invalid: name, nullHypothesis: null, reason: Self.notComputedWhenAbsorbed)
   }
 
   /// LIML's κ̂ for this model (NaN when it cannot be estimated).

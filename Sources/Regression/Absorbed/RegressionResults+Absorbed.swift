@@ -1,8 +1,12 @@
-import Formulas
+public import Formulas
 import Foundation
 import LinearAlgebra
 
 extension RegressionResults {
+  /// The intercept and categorical factor an ``AbsorbingIV2SLS`` fit kept as groups; nil
+  /// for a dense fit.
+  public var absorbedCategorical: AbsorbedCategorical? { absorbed?.absorbing.absorbed }
+
   /// The results of one regression of an absorbed model (the model itself or a first stage).
   ///
   /// - Parameters:

@@ -38,9 +38,11 @@ extension RegressionResults {
     ]
     lines += rows.map { line($0.0, $0.1) }
     lines.append(String(repeating: "=", count: width))
-    if tests.contains(where: { !$0.test.isValid }) {
+    let absorbed = tests.contains { $0.test.invalidReason == Self.notComputedWhenAbsorbed }
+    if tests.contains(where: { !$0.test.isValid && $0.test.invalidReason != Self.notComputedWhenAbsorbed }) {
       lines.append("N/A: over-identification tests need more instruments than endogenous regressors.")
     }
+    if absorbed { lines.append("N/A: \(Self.notComputedWhenAbsorbed).") }
     if let weak = weakInstruments { lines += ["", weak.summary] }
     return lines.joined(separator: "\n")
   }
