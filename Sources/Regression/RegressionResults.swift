@@ -119,19 +119,19 @@ public struct RegressionResults: Sendable {
   // MARK: - Fit statistics
 
   /// Observations used.
-  public var nobs: Int { estimates.dependent.count }
+  public var nobs: Int { estimates.observations }
   /// Number of parameters (including the constant), linearmodels' `df_model`.
   public var dfModel: Int { estimates.params.count }
   /// n − k.
   public var dfResidual: Int { nobs - dfModel }
   /// Rows dropped for missing values before estimation.
   public var rowsDropped: Int { design.droppedRowCount }
-  /// y − Xβ.
+  /// y − Xβ (empty for a streamed fit, which keeps no rows).
   public var residuals: [Double] { estimates.residuals }
-  /// Xβ.
+  /// Xβ (empty for a streamed fit).
   public var fittedValues: [Double] { Vector.subtracting(estimates.dependent, estimates.residuals) }
   /// eᵀe.
-  public var residualSumOfSquares: Double { Vector.sumOfSquares(estimates.residuals) }
+  public var residualSumOfSquares: Double { estimates.residualSumOfSquares }
   /// Whether the regressors contain a constant (explicitly or in their span).
   public var hasConstant: Bool {
     // An absorbed model's groups always span the constant.
@@ -139,11 +139,7 @@ public struct RegressionResults: Sendable {
   }
   /// Σ(y − ȳ)² with a constant, Σy² without.
   public var totalSumOfSquares: Double {
-    if hasConstant {
-      let mean = Vector.sum(estimates.dependent) / Double(nobs)
-      return Vector.sumOfSquares(estimates.dependent.map { $0 - mean })
-    }
-    return Vector.sumOfSquares(estimates.dependent)
+    hasConstant ? estimates.centredTotalSumOfSquares : estimates.uncentredTotalSumOfSquares
   }
   /// Total minus residual sum of squares.
   public var modelSumOfSquares: Double { totalSumOfSquares - residualSumOfSquares }
@@ -152,7 +148,7 @@ public struct RegressionResults: Sendable {
   public var rsquared: Double {
     let total = totalSumOfSquares
     let noise = Double(max(nobs, 100)) * Double.ulpOfOne
-    guard total > noise * noise * Vector.sumOfSquares(estimates.dependent) else { return .nan }
+    guard total > noise * noise * estimates.uncentredTotalSumOfSquares else { return .nan }
     return 1 - residualSumOfSquares / total
   }
   /// 1 − (n − c)/(n − k)·(1 − R²), c = 1 with a constant.

@@ -22,7 +22,9 @@ struct AbsorbedScoreSums {
   ) -> AbsorbedScoreSums {
     let basis = regression.basis, b = basis.count
     let groups = regression.moments.groupCount
-    let parts = chunks(data.rows).map { rows in
+    let ranges = chunks(data.rows)
+    let parts: [AbsorbedScoreSums] = (try? Parallel.map(ranges.count) { chunk -> AbsorbedScoreSums in
+      let rows = ranges[chunk]
       let deviations = regression.deviations(of: basis, data: data, codes: codes, rows: rows)
       let weights = rows.map { e[$0] * e[$0] }
       var groupBasis = Matrix(rows: groups, columns: b)
@@ -35,8 +37,10 @@ struct AbsorbedScoreSums {
       var groupMatrix = Matrix(rows: groups, columns: groups)
       for g in 0..<groups { groupMatrix[g, g] = diagonal[g] }
       return AbsorbedScoreSums(basis: deviations.weightedGram(weights), groupBasis: groupBasis, groups: groupMatrix)
-    }
-    return parts.dropFirst().reduce(parts[0]) { $0.adding($1) }
+    }) ?? []
+    let empty = AbsorbedScoreSums(
+      basis: Matrix(rows: b, columns: b), groupBasis: Matrix(rows: groups, columns: b), groups: Matrix(rows: groups, columns: groups))
+    return parts.reduce(empty) { $0.adding($1) }
   }
 
   /// Cluster sums: ξ_c = Σ_{i∈c} eᵢs̃ᵢ and E_cg = Σ_{i∈c, g} eᵢ, then Σ_c ξ_cξ_cᵀ, Σ_c E_cξ_cᵀ
@@ -47,21 +51,32 @@ struct AbsorbedScoreSums {
   ) -> AbsorbedScoreSums {
     let basis = regression.basis, b = basis.count
     let groups = regression.moments.groupCount
-    var xi = Matrix(rows: clusterCount, columns: b)
-    var sums = Matrix(rows: clusterCount, columns: groups)
-    for rows in chunks(data.rows) {
+    // Each chunk keeps its own cluster × group sums: only when they are small.
+    let ranges = clusterCount * groups <= 1_000_000 ? chunks(data.rows) : [0..<data.rows]
+    let parts: [(xi: Matrix, sums: Matrix)] = (try? Parallel.map(ranges.count) { chunk in
+      let rows = ranges[chunk]
+      var xi = Matrix(rows: clusterCount, columns: b)
+      var sums = Matrix(rows: clusterCount, columns: groups)
       let deviations = regression.deviations(of: basis, data: data, codes: codes, rows: rows)
       for (k, i) in rows.enumerated() {
         let c = clusters[i]
         sums[c, Int(codes[i])] += e[i]
         for j in 0..<b { xi[c, j] += e[i] * deviations[k, j] }
       }
+      return (xi, sums)
+    }) ?? []
+    var xi = Matrix(rows: clusterCount, columns: b)
+    var sums = Matrix(rows: clusterCount, columns: groups)
+    for part in parts {
+      xi = xi + part.xi
+      sums = sums + part.sums
     }
     return AbsorbedScoreSums(
       basis: xi.gram(), groupBasis: sums.transposed().multiplied(by: xi), groups: sums.gram())
   }
 
-  private func adding(_ other: AbsorbedScoreSums) -> AbsorbedScoreSums {
+  /// The sums of two disjoint sets of rows (or clusters).
+  func adding(_ other: AbsorbedScoreSums) -> AbsorbedScoreSums {
     AbsorbedScoreSums(basis: basis + other.basis, groupBasis: groupBasis + other.groupBasis, groups: groups + other.groups)
   }
 

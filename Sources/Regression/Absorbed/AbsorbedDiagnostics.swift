@@ -67,9 +67,9 @@ extension AbsorbedModel {
       }
     }
     // Reported columns as combinations of the base: the intercept is every indicator.
-    var combination = Matrix(rows: absorbing.exogenousSlots.count + m, columns: groups + k)
+    var combination = Matrix(rows: exogenousSlots.count + m, columns: groups + k)
     var dense = 0
-    for (row, slot) in absorbing.exogenousSlots.enumerated() {
+    for (row, slot) in exogenousSlots.enumerated() {
       switch slot {
       case .intercept: for g in 0..<groups { combination[row, g] = 1 }
       case .level(let level): combination[row, level] = 1
@@ -78,7 +78,7 @@ extension AbsorbedModel {
         dense += 1
       }
     }
-    for e in 0..<m { combination[absorbing.exogenousSlots.count + e, groups + p + e] = 1 }
+    for e in 0..<m { combination[exogenousSlots.count + e, groups + p + e] = 1 }
     return combination.multiplied(by: base).multiplied(by: combination.transposed()).symmetrized()
   }
 }

@@ -11,8 +11,8 @@ extension FirstStageResults {
     let design = results.design
     let d = model.moments.columns
     let r = model.moments.r
-    let stageNames = model.absorbing.exogenousNames + design.instrumentNames
-    let exogenousCount = model.absorbing.exogenousNames.count
+    let stageNames = model.exogenousNames + design.instrumentNames
+    let exogenousCount = model.exogenousNames.count
     let olsInverse = QRDecomposition(model.moments.factor.selectingColumns(model.regression.regressors)).inverseGram()
     let modelInverse = model.regression.inverseGram
     var diagnostics: [Diagnostics] = []
@@ -22,7 +22,7 @@ extension FirstStageResults {
       let stage = try AbsorbedRegression(
         moments: model.moments, regressors: model.exogenousColumns + model.instrumentColumns, instruments: nil,
         dependent: column, names: model.names)
-      let residuals = stage.residuals(model.data, codes: model.codes)
+      let residuals = model.residuals(of: stage)
       let stageDesign = DesignMatrices(
         dependentName: name, dependent: [], exogenous: Matrix(rows: 0, columns: 0), exogenousNames: [],
         droppedRowCount: design.droppedRowCount)
@@ -34,7 +34,7 @@ extension FirstStageResults {
       // ‖M_W t‖²: the factor's entries of t's column below the x block.
       var partialledTotal = 0.0
       for i in model.p...column { partialledTotal += r[i + column * d] * r[i + column * d] }
-      let partialRSquared = 1 - Vector.sumOfSquares(residuals) / partialledTotal
+      let partialRSquared = 1 - regression.residualSumOfSquares / partialledTotal
       let index = model.p + j
       diagnostics.append(
         Diagnostics(

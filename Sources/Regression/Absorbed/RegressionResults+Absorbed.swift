@@ -5,7 +5,7 @@ import LinearAlgebra
 extension RegressionResults {
   /// The intercept and categorical factor an ``AbsorbingIV2SLS`` fit kept as groups; nil
   /// for a dense fit.
-  public var absorbedCategorical: AbsorbedCategorical? { absorbed?.absorbing.absorbed }
+  public var absorbedCategorical: AbsorbedCategorical? { absorbed?.absorbed }
 
   /// The results of one regression of an absorbed model (the model itself or a first stage).
   ///
@@ -16,17 +16,26 @@ extension RegressionResults {
   ///   - residuals: the regression's residuals.
   init(
     method: String, design: DesignMatrices, model: AbsorbedModel, regression: AbsorbedRegression, names: [String],
-    map: ParameterMap, residuals: [Double], covariance: ResolvedCovariance, debiased: Bool
+    map: ParameterMap, residuals: [Double]?, covariance: ResolvedCovariance, debiased: Bool
   ) throws(ModelError) {
     let (matrix, breadDiagonal) = try model.covariance(
       of: regression, residuals: residuals, map: map, kind: covariance.kind, debiased: debiased)
+    let params = map.parameters(regression.constants + regression.beta)
+    if let residuals, let dependent = model.dependent(of: regression) {
+      self.estimates = FitEstimates(
+        names: names, params: params, residuals: residuals, dependent: dependent, kappa: 1, breadDiagonal: breadDiagonal)
+    } else {
+      let totals = model.moments.sumsOfSquares(ofColumn: regression.dependent)
+      self.estimates = FitEstimates(
+        names: names, params: params, residuals: [], dependent: [], observations: model.observations,
+        residualSumOfSquares: Vector.sumOfSquares(regression.within.residuals),
+        centredTotalSumOfSquares: totals.centred, uncentredTotalSumOfSquares: totals.uncentred, kappa: 1,
+        breadDiagonal: breadDiagonal)
+    }
     self.method = method
     self.design = design
     self.fit = nil
     self.absorbed = model
-    self.estimates = FitEstimates(
-      names: names, params: map.parameters(regression.constants + regression.beta), residuals: residuals,
-      dependent: model.data.column(regression.dependent), kappa: 1, breadDiagonal: breadDiagonal)
     self.covarianceEstimator = covariance.estimator
     self.resolvedCovariance = covariance
     self.debiased = debiased

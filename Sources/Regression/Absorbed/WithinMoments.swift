@@ -111,6 +111,23 @@ struct WithinMoments: Sendable {
   /// The factor `R` as a d×d matrix: pseudo-data with the within deviations' inner products.
   var factor: Matrix { Matrix(rows: columns, columns: columns, columnMajor: r) }
 
+  /// Σ(a − ā)² and Σa² of column `j`: the within sum of squares plus the groups' parts.
+  func sumsOfSquares(ofColumn j: Int) -> (centred: Double, uncentred: Double) {
+    var within = 0.0
+    for i in 0...j { within += r[i + j * columns] * r[i + j * columns] }
+    let n = Double(rowCount)
+    var grand = 0.0
+    for g in 0..<groupCount { grand += Double(counts[g]) * means[g * columns + j] }
+    grand /= n
+    var between = 0.0, uncentred = within
+    for g in 0..<groupCount {
+      let mean = means[g * columns + j]
+      between += Double(counts[g]) * (mean - grand) * (mean - grand)
+      uncentred += Double(counts[g]) * mean * mean
+    }
+    return (within + between, uncentred)
+  }
+
   /// The group means of column `j`.
   func means(ofColumn j: Int) -> [Double] { (0..<groupCount).map { means[$0 * columns + j] } }
 }
