@@ -11,7 +11,7 @@ enum BayesCommand {
   struct Options {
     var dataPath = ""
     var formula = ""
-    var draws = 4000
+    var draws = 1000
     var chains = 4
     var warmup = 1000
     var seed: UInt64 = 1

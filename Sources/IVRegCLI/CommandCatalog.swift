@@ -246,7 +246,7 @@ enum CommandCatalog {
         name: "formula", help: "IV formula with one endogenous regressor, e.g. 'y ~ x + [t ~ z1 + z2]'."),
     ],
     options: [
-      OptionSpecification(name: "--draws", valueName: "n", help: "Draws kept per chain.", defaultValue: "4000"),
+      OptionSpecification(name: "--draws", valueName: "n", help: "Draws kept per chain.", defaultValue: "1000"),
       OptionSpecification(name: "--chains", valueName: "n", help: "Independent chains.", defaultValue: "4"),
       OptionSpecification(name: "--warmup", valueName: "n", help: "Iterations discarded at the start of each chain.", defaultValue: "1000"),
       OptionSpecification(name: "--seed", valueName: "n", help: "Seed of the random numbers: the same seed gives the same draws.", defaultValue: "1"),
