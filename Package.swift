@@ -44,6 +44,12 @@ let package = Package(
       name: "TimeSeries", dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Regression"],
       swiftSettings: strictness),
 
+    // Bayesian IV: a Gibbs sampler for the structural model with conjugate blocks, an
+    // optional hierarchical prior from earlier estimates, and ArviZ's diagnostics.
+    .target(
+      name: "Bayesian", dependencies: ["LinearAlgebra", "Distributions", "Tabular", "Formulas"],
+      swiftSettings: strictness),
+
     // MARK: - Presentation
     // Tables of results in text, Markdown, LaTeX and CSV.
     .target(name: "Reporting", dependencies: ["Formulas", "Regression"], swiftSettings: strictness),
@@ -55,7 +61,7 @@ let package = Package(
       name: "LinearModels",
       dependencies: [
         "LinearAlgebra", "Distributions", "Tabular", "Formulas", "Regression", "Penalized", "SparseIV",
-        "TimeSeries", "Reporting", "Plotting",
+        "TimeSeries", "Bayesian", "Reporting", "Plotting",
       ],
       swiftSettings: strictness),
 
@@ -64,7 +70,9 @@ let package = Package(
     // when a module it sees only through `@_exported import` changes.
     .target(
       name: "IVRegCLI",
-      dependencies: ["Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "TimeSeries", "Reporting", "Plotting"],
+      dependencies: [
+        "Tabular", "Formulas", "Regression", "Penalized", "SparseIV", "TimeSeries", "Bayesian", "Reporting", "Plotting",
+      ],
       swiftSettings: strictness),
     .executableTarget(name: "ivreg", dependencies: ["IVRegCLI"], swiftSettings: strictness),
     // The Granger benchmark and simulations of Documentation/Performance.md (not a product).
@@ -111,6 +119,10 @@ let package = Package(
     .testTarget(
       name: "TimeSeriesTests",
       dependencies: ["LinearAlgebra", "Tabular", "Regression", "TimeSeries", "TestSupport"],
+      swiftSettings: strictness),
+    .testTarget(
+      name: "BayesianTests",
+      dependencies: ["Bayesian", "LinearAlgebra", "Tabular", "Formulas", "TestSupport"],
       swiftSettings: strictness),
     .testTarget(
       name: "ReportingTests",

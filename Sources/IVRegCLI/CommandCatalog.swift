@@ -232,10 +232,58 @@ enum CommandCatalog {
     ],
     invocation: "ivreg granger")
 
+  static let bayes = CommandSpecification(
+    name: "bayes",
+    abstract: "Bayesian IV, optionally with a prior from earlier experiments.",
+    discussion: """
+      The structural model y = a_y + b_t*t + e_y, t = a_t + b_z*z + e_t with jointly
+      normal errors (LKJ prior on their correlation, half-Cauchy on their scales),
+      sampled by Gibbs; coefficients have flat priors unless given. With --prior-effects
+      and --prior-ses, earlier estimates b_j of the effect inform it hierarchically:
+      b_j ~ N(beta_j, se_j), with beta_j and the effect ~ N(effect_mean, effect_sd).
+      Prints ArviZ's summary: mean, sd, highest-density interval, bulk effective sample
+      size and rank-normalised split R-hat.
+      """,
+    arguments: [
+      dataArgument,
+      ArgumentSpecification(
+        name: "formula", help: "IV formula with one endogenous regressor, e.g. 'y ~ x + [t ~ z1 + z2]'."),
+    ],
+    options: [
+      OptionSpecification(name: "--draws", valueName: "n", help: "Draws kept per chain.", defaultValue: "1000"),
+      OptionSpecification(name: "--chains", valueName: "n", help: "Independent chains.", defaultValue: "4"),
+      OptionSpecification(name: "--warmup", valueName: "n", help: "Iterations discarded at the start of each chain.", defaultValue: "1000"),
+      OptionSpecification(name: "--seed", valueName: "n", help: "Seed of the random numbers: the same seed gives the same draws.", defaultValue: "1"),
+      OptionSpecification(
+        name: "--effect-prior", valueName: "mean,sd", help: "A normal prior for the effect (default: flat)."),
+      OptionSpecification(
+        name: "--prior-effects", valueName: "b1,b2,...", help: "Earlier estimates of the effect: a hierarchical prior (needs --prior-ses)."),
+      OptionSpecification(name: "--prior-ses", valueName: "s1,s2,...", help: "The standard errors of --prior-effects."),
+      OptionSpecification(
+        name: "--population-prior", valueName: "mean,sd",
+        help: "A normal prior for effect_mean, the population mean of the effects (default: flat)."),
+      OptionSpecification(
+        name: "--population-scale", valueName: "s",
+        help: "Scale of the half-Cauchy prior of effect_sd, in the effect's units.", defaultValue: "2"),
+      OptionSpecification(name: "--lkj-eta", valueName: "eta", help: "Shape of the LKJ prior of the error correlation.", defaultValue: "2"),
+      OptionSpecification(
+        name: "--sigma-scale", valueName: "s", help: "Scale of the half-Cauchy priors of the error standard deviations.",
+        defaultValue: "2"),
+      OptionSpecification(name: "--hdi", valueName: "p", help: "Probability of the highest-density intervals.", defaultValue: "0.94"),
+      OptionSpecification(
+        name: "--subset", valueName: "condition", help: "Keep only the rows where the condition holds, e.g. 'region == \"west\"'."),
+      OptionSpecification(name: "--strict", help: "Fail instead of dropping rows with missing values in the model's columns."),
+      OptionSpecification(
+        name: "--format", valueName: "format", help: "Output format.", allowedValues: formats, defaultValue: "text"),
+      OptionSpecification(
+        name: "--plot", valueName: "file.svg",
+        help: "Also write the posterior density of the effect, with the 2SLS estimate and its 95% interval, as SVG."),
+      help,
+    ],
+    invocation: "ivreg bayes")
+
   /// Subcommands other issues add; their names are reserved now.
-  static let reserved: [(name: String, abstract: String)] = [
-    ("bayes", "Bayesian IV with an informative prior (not available yet)."),
-  ]
+  static let reserved: [(name: String, abstract: String)] = []
 
   static let root = CommandSpecification(
     name: nil,
@@ -250,12 +298,13 @@ enum CommandCatalog {
       ("lasso", "Select instruments with a LASSO, then fit 2SLS."),
       ("describe", "Describe the columns of a CSV file."),
       ("granger", "Granger causality tests between columns (time in rows)."),
+      ("bayes", "Bayesian IV, with a prior from earlier experiments."),
       ("help", "Show help for a subcommand."),
     ] + reserved,
     invocation: "ivreg")
 
   /// The subcommands that run, by name.
   static let commands: [String: CommandSpecification] = [
-    "fit": fit, "compare": compare, "lasso": lasso, "describe": describe, "granger": granger,
+    "fit": fit, "compare": compare, "lasso": lasso, "describe": describe, "granger": granger, "bayes": bayes,
   ]
 }

@@ -45,7 +45,7 @@ public enum IVRegCommand {
   /// Runs `ivreg` with the given arguments (without the program name).
   ///
   /// The first argument may name a subcommand (`fit`, `compare`, `describe`,
-  /// `granger`, `help`); otherwise the arguments are `fit`'s.
+  /// `granger`, `bayes`, `help`); otherwise the arguments are `fit`'s.
   public static func run(_ arguments: [String]) -> Outcome {
     run(arguments, progress: nil)
   }
@@ -72,6 +72,8 @@ public enum IVRegCommand {
       return DescribeCommand.run(rest, progress: progress)
     case "granger":
       return GrangerCommand.run(rest, progress: progress)
+    case "bayes":
+      return BayesCommand.run(rest, progress: progress)
     default:
       if CommandCatalog.reserved.contains(where: { $0.name == first }) {
         return .usageFailure("'ivreg \(first)' is not available yet", command: CommandCatalog.root)

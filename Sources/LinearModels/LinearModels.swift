@@ -1,4 +1,5 @@
 // The umbrella module: `import LinearModels` brings in every layer.
+@_exported public import Bayesian
 @_exported public import Distributions
 @_exported public import Formulas
 @_exported public import LinearAlgebra

@@ -268,3 +268,27 @@ extension DocumentationSnippetTests {
     init(_ description: String) { self.description = description }
   }
 }
+
+extension DocumentationSnippetTests {
+  /// Bayesian.md, "From Swift": seed 003's priors, all of them.
+  @Test func bayesianIV() throws {
+    let data = try Self.data("app_engagement_push.csv")
+    let prior = BayesianIVPrior(
+      effect: .hierarchical(HierarchicalEffectPrior(
+        estimates: [3.4, 3.6, 4.25, 4.0, 3.9], standardErrors: [0.5, 0.55, 0.6, 0.45, 0.44],
+        populationMean: NormalPrior(mean: 4, standardDeviation: 2), populationScale: 2)),
+      outcomeCoefficients: ["Intercept": NormalPrior(mean: 50, standardDeviation: 10)],
+      firstStageCoefficients: [
+        "Intercept": NormalPrior(mean: 0, standardDeviation: 1),
+        "push_assigned": NormalPrior(mean: 0, standardDeviation: 10),
+      ],
+      covariance: .lkj(eta: 2, scale: 2))
+    let model = try BayesianIV(formula: "in_app_purchase ~ [push_delivered ~ push_assigned]", data: data, prior: prior)
+    let results = try model.fit(chains: 4, draws: 1000, warmup: 1000, seed: 1)
+    let summary = results.summary()
+    #expect(String(format: "%.3f", summary["push_delivered"]?.mean ?? .nan) == "3.708")
+    #expect(String(format: "%.3f", summary["effect_mean"]?.mean ?? .nan) == "3.777")
+    #expect(results.draws(of: "rho")?.count == 4)
+    #expect(summary.description.hasPrefix(" ") && summary.description.contains("hdi_3%"))
+  }
+}
