@@ -31,9 +31,28 @@ public struct AbsorbedCategorical: Sendable {
   public let reference: Int?
   /// Whether the model has an intercept.
   public let hasIntercept: Bool
+  /// Whether the formula names the reference level (`C(g, Treatment('b'))`) rather than
+  /// taking the first.
+  public let hasExplicitReference: Bool
+  /// Whether the levels are numbers (ordered by value) rather than labels (ordered as text).
+  public let hasNumericLevels: Bool
 
   /// The number of groups.
   public var groupCount: Int { levels.count }
+
+  /// Creates the description of an absorbed intercept and factor.
+  public init(
+    factorName: String?, levels: [String], codes: [Int32], reference: Int?, hasIntercept: Bool,
+    hasExplicitReference: Bool = false, hasNumericLevels: Bool = false
+  ) {
+    self.factorName = factorName
+    self.levels = levels
+    self.codes = codes
+    self.reference = reference
+    self.hasIntercept = hasIntercept
+    self.hasExplicitReference = hasExplicitReference
+    self.hasNumericLevels = hasNumericLevels
+  }
 }
 
 /// What the design builder records while absorbing (internal to Formulas).
@@ -43,6 +62,8 @@ struct AbsorbedColumns: Sendable {
     let labels: [String]
     let codes: [Int32]
     let reference: Int?
+    let explicitReference: Bool
+    let numericLevels: Bool
   }
   var hasIntercept = false
   var factor: Factor?
@@ -82,7 +103,8 @@ public struct AbsorbingDesign: Sendable {
     if let factor = record.factor {
       absorbed = AbsorbedCategorical(
         factorName: factor.name, levels: factor.labels, codes: factor.codes, reference: factor.reference,
-        hasIntercept: record.hasIntercept)
+        hasIntercept: record.hasIntercept, hasExplicitReference: factor.explicitReference,
+        hasNumericLevels: factor.numericLevels)
     } else {
       absorbed = AbsorbedCategorical(
         factorName: nil, levels: ["1"], codes: [Int32](repeating: 0, count: n), reference: 0, hasIntercept: true)

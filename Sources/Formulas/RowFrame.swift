@@ -205,8 +205,11 @@ struct RowFrame {
         let reduced = scopedTerm.factors[0].reduced
         let (labels, codes, referenceIndex) = try categories(
           column: column, reference: reference, factorName: factor.name, offset: factor.offset)
+        var numeric = false
+        if case .numeric? = data[column] { numeric = true }
         record.factor = AbsorbedColumns.Factor(
-          name: factor.name, labels: labels, codes: codes.map { Int32($0) }, reference: reduced ? referenceIndex : nil)
+          name: factor.name, labels: labels, codes: codes.map { Int32($0) }, reference: reduced ? referenceIndex : nil,
+          explicitReference: reference != nil, numericLevels: numeric)
         var names: [String] = []
         for level in labels.indices where !(reduced && level == referenceIndex) {
           names.append(reduced ? "\(factor.name)[T.\(labels[level])]" : "\(factor.name)[\(labels[level])]")

@@ -49,30 +49,9 @@ struct AbsorbedScoreSums {
     _ regression: AbsorbedRegression, residuals e: [Double], data: Matrix, codes: [Int32],
     clusters: [Int], clusterCount: Int
   ) -> AbsorbedScoreSums {
-    let basis = regression.basis, b = basis.count
-    let groups = regression.moments.groupCount
-    // Each chunk keeps its own cluster × group sums: only when they are small.
-    let ranges = clusterCount * groups <= 1_000_000 ? chunks(data.rows) : [0..<data.rows]
-    let parts: [(xi: Matrix, sums: Matrix)] = (try? Parallel.map(ranges.count) { chunk in
-      let rows = ranges[chunk]
-      var xi = Matrix(rows: clusterCount, columns: b)
-      var sums = Matrix(rows: clusterCount, columns: groups)
-      let deviations = regression.deviations(of: basis, data: data, codes: codes, rows: rows)
-      for (k, i) in rows.enumerated() {
-        let c = clusters[i]
-        sums[c, Int(codes[i])] += e[i]
-        for j in 0..<b { xi[c, j] += e[i] * deviations[k, j] }
-      }
-      return (xi, sums)
-    }) ?? []
-    var xi = Matrix(rows: clusterCount, columns: b)
-    var sums = Matrix(rows: clusterCount, columns: groups)
-    for part in parts {
-      xi = xi + part.xi
-      sums = sums + part.sums
-    }
-    return AbsorbedScoreSums(
-      basis: xi.gram(), groupBasis: sums.transposed().multiplied(by: xi), groups: sums.gram())
+    var totals = ClusterTotals(basis: regression.basis.count, groups: regression.moments.groupCount)
+    totals.add(regression, residuals: e, data: data, codes: codes, clusters: clusters, clusterCount: clusterCount)
+    return totals.sums
   }
 
   /// The sums of two disjoint sets of rows (or clusters).
@@ -83,6 +62,55 @@ struct AbsorbedScoreSums {
   /// Row ranges of at most 65 536 rows.
   private static func chunks(_ n: Int) -> [Range<Int>] {
     stride(from: 0, to: n, by: 65_536).map { $0..<min($0 + 65_536, n) }
+  }
+}
+
+/// Per-cluster totals of the scores, ξ_c = Σ_{i∈c} eᵢs̃ᵢ and E_cg = Σ_{i∈c, g} eᵢ, which add
+/// up across blocks of rows (a cluster may span several); ``sums`` forms the products.
+struct ClusterTotals {
+  let basis: Int, groups: Int
+  /// clusters × basis, row-major.
+  private(set) var xi: [Double] = []
+  /// clusters × groups, row-major.
+  private(set) var perGroup: [Double] = []
+  /// The clusters seen so far.
+  private(set) var clusterCount = 0
+
+  init(basis: Int, groups: Int) {
+    self.basis = basis
+    self.groups = groups
+  }
+
+  /// Adds the rows of `data`, `clusters` giving each row's cluster (0..<clusterCount, which
+  /// may exceed the clusters seen so far).
+  mutating func add(
+    _ regression: AbsorbedRegression, residuals e: [Double], data: Matrix, codes: [Int32], clusters: [Int], clusterCount: Int
+  ) {
+    let known = self.clusterCount
+    if clusterCount > known {
+      xi.append(contentsOf: repeatElement(0, count: (clusterCount - known) * basis))
+      perGroup.append(contentsOf: repeatElement(0, count: (clusterCount - known) * groups))
+      self.clusterCount = clusterCount
+    }
+    let columns = regression.basis
+    for start in stride(from: 0, to: data.rows, by: 65_536) {
+      let rows = start..<min(start + 65_536, data.rows)
+      let deviations = regression.deviations(of: columns, data: data, codes: codes, rows: rows)
+      for (k, i) in rows.enumerated() {
+        let c = clusters[i]
+        perGroup[c * groups + Int(codes[i])] += e[i]
+        for j in 0..<basis { xi[c * basis + j] += e[i] * deviations[k, j] }
+      }
+    }
+  }
+
+  /// Σ_c ξ_cξ_cᵀ, Σ_c E_cξ_cᵀ and Σ_c E_cE_cᵀ.
+  var sums: AbsorbedScoreSums {
+    let g = clusterCount
+    let xiMatrix = Matrix(rows: basis, columns: g, columnMajor: xi).transposed()
+    let groupMatrix = Matrix(rows: groups, columns: g, columnMajor: perGroup).transposed()
+    return AbsorbedScoreSums(
+      basis: xiMatrix.gram(), groupBasis: groupMatrix.transposed().multiplied(by: xiMatrix), groups: groupMatrix.gram())
   }
 }
 

@@ -56,7 +56,7 @@ struct WithinMoments: Sendable {
     self.r = TriangularFactor.householder(&centred, rows: m, columns: d)
   }
 
-  private init(columns: Int, groupCount: Int, counts: [Int], means: [Double], r: [Double]) {
+  init(columns: Int, groupCount: Int, counts: [Int], means: [Double], r: [Double]) {
     self.columns = columns
     self.groupCount = groupCount
     self.counts = counts
