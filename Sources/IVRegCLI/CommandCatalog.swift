@@ -106,6 +106,9 @@ enum CommandCatalog {
           help: "Also write a coefficient plot (estimates and confidence intervals) as SVG; with --select-instruments, the LASSO path.")
     } + [
       OptionSpecification(
+        name: "--streaming",
+        help: "Read the CSV in blocks, twice, keeping only partial sums: for files larger than memory (2SLS/OLS with an intercept or a categorical term to absorb; unadjusted, robust, hc1 or one-way clustered errors)."),
+      OptionSpecification(
         name: "--select-instruments", valueName: "method",
         help: "Choose the instruments from the bracket's candidates with a LASSO (as 'ivreg lasso'; 2sls only).",
         allowedValues: ["cv", "plugin"]),

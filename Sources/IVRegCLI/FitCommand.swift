@@ -23,6 +23,14 @@ enum FitCommand {
     }
     let runner = ModelRunner(options: options, progress: progress)
     do {
+      if options.streaming {
+        let results = try runner.fitStreaming(options.formula)
+        var messages = options.format != .text && results.rowsDropped > 0 ? "Rows dropped: \(results.rowsDropped) (missing values)\n" : ""
+        if let plotPath = options.plotPath {
+          messages += try PlotWriter.write([results], names: [options.formula], level: options.level, to: plotPath)
+        }
+        return .success(try FitOutput.render(results, options: options, subsetNote: nil), messages: messages)
+      }
       let (data, subsetNote) = try runner.loadData()
       if let selection = options.selection {
         let run = try runner.fitWithSelection(options.formula, data: data, selection: selection)

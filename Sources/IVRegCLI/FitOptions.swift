@@ -29,6 +29,8 @@ struct FitOptions: Equatable {
   var subset: String?
   /// `--strict`: rows with missing values are an error, not dropped.
   var strict = false
+  /// `--streaming`: two passes over blocks of the file instead of loading it.
+  var streaming = false
   /// `--absorb auto|yes|no`: the absorbing fit for the intercept and a categorical term.
   var absorb = "auto"
   /// The `--plot` destination.
@@ -80,6 +82,7 @@ struct FitOptions: Equatable {
         case "--first-stage": firstStage = true
         case "--diagnostics": diagnostics = true
         case "--strict": strict = true
+        case "--streaming": streaming = true
         default: break
         }
       } else if let value = parsed.value(option.name) {
@@ -91,6 +94,16 @@ struct FitOptions: Equatable {
         } else {
           try set(option.name, value, display: option.display)
         }
+      }
+    }
+    if streaming {
+      if selection != nil { throw .conflictingOptions("'--streaming' cannot be used with '--select-instruments'") }
+      if subset != nil { throw .conflictingOptions("'--streaming' cannot be used with '--subset'") }
+      if absorb == "no" { throw .conflictingOptions("'--streaming' absorbs the intercept and categorical term; it cannot be used with '--absorb no'") }
+      if let other = ["--estimator", "--fuller", "--kappa", "--weight", "--gmm-iterations"].first(where: { parsed.contains($0) }),
+        other != "--estimator" || parsed.value("--estimator") != "2sls"
+      {
+        throw .conflictingOptions("'--streaming' fits 2SLS or OLS; '\(other)' cannot be used with it")
       }
     }
     if let selection {

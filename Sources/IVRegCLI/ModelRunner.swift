@@ -153,6 +153,46 @@ struct ModelRunner {
   /// `--absorb auto` absorbs when the dense design would hold more entries than this (400 MB).
   static let absorbingThreshold = 5e7
 
+  /// Fits `formula` by two passes over blocks of the file (`--streaming`).
+  func fitStreaming(_ formula: String) throws(Failure) -> RegressionResults {
+    let path = options.dataPath
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw Failure(outcome: .dataFailure("\(path): is a directory, not a CSV file"))
+    }
+    let model: StreamingIV2SLS
+    do {
+      model = try StreamingIV2SLS(formula: formula)
+    } catch {
+      throw Failure(outcome: IVRegCommand.Outcome(
+        status: 64, standardOutput: "",
+        standardError: "Error: \(error.description)\n" + (error.caretDiagram(for: formula).map { $0 + "\n" } ?? "")))
+    }
+    let results: RegressionResults
+    do {
+      let covariance = try options.covariance()
+      results = try model.fit(
+        blocks: { visit in
+          let reader = try CSVChunkReader(path: path)
+          while let block = try reader.next() { try visit(block) }
+        }, covariance: covariance, debiased: options.debiased)
+    } catch let error as CSVError {
+      throw Failure(outcome: .dataFailure("\(path): \(error.description)", detail: error.sourceExcerpt(fileAtPath: path)))
+    } catch let error as FormulaError {
+      throw Failure(outcome: .dataFailure(error.description, detail: error.caretDiagram(for: formula)))
+    } catch let error as CommandLineError {
+      throw Failure(outcome: .usageFailure(error.description, command: CommandCatalog.fit))
+    } catch {
+      throw Failure(outcome: .dataFailure("\(error)"))
+    }
+    if options.strict && results.rowsDropped > 0 {
+      let verb = results.rowsDropped == 1 ? "has" : "have"
+      throw Failure(outcome: .dataFailure(
+        "--strict: \(results.rowsDropped) of the \(results.nobs + results.rowsDropped) rows \(verb) missing values in the model's columns"))
+    }
+    return results
+  }
+
   /// Fits `formula` on `data` with the options' estimator and covariance.
   func fit(_ formula: String, data: DataTable) throws(Failure) -> RegressionResults {
     if let absorbing = try absorbingDesign(formula, data: data) {

@@ -16,7 +16,7 @@ enum SummaryNotes {
     if let absorbed = results.absorbedCategorical {
       let what = absorbed.factorName.map { "the intercept and \($0) (\(absorbed.groupCount) levels) were" } ?? "the intercept was"
       notes.append(
-        "\(what) absorbed (--absorb): the same estimates without dummy columns; "
+        "\(what) absorbed (--absorb\(results.residuals.isEmpty ? ", --streaming" : "")): the same estimates without dummy columns; "
           + "Wooldridge's tests and the weak-instrument block are not computed (--absorb no computes them)")
     }
     let scale = results.fittedValues.reduce(0) { $0 + $1 * $1 }

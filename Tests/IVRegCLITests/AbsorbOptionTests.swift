@@ -72,3 +72,53 @@ struct AbsorbOptionTests {
     #expect(auto.status == 0)
   }
 }
+
+/// `--streaming`: two passes over blocks of the file give the in-memory numbers.
+@Suite("ivreg --streaming")
+struct StreamingOptionTests {
+  let data = Fixtures.url("data/iv_workload_2000.csv").path
+  let formula = "y ~ x1 + x2 + x3 + C(g) + [t1 + t2 ~ z1 + z2 + z3 + z4]"
+
+  func json(_ extra: [String]) throws -> [String: Any] {
+    let outcome = IVRegCommand.run([data, formula, "--format", "json"] + extra)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    return try #require(try JSONSerialization.jsonObject(with: Data(outcome.standardOutput.utf8)) as? [String: Any])
+  }
+
+  @Test(arguments: [["--cov", "robust"], ["--cluster", "g", "--debiased"], ["--cov", "unadjusted"]])
+  func sameNumbersAsInMemory(options: [String]) throws {
+    let streamed = try json(["--streaming"] + options)
+    let inMemory = try json(["--absorb", "yes"] + options)
+    for key in ["params", "std_errors"] {
+      let a = try #require(streamed[key] as? [String: Double]), b = try #require(inMemory[key] as? [String: Double])
+      #expect(a.count == 1 + 3 + 49 + 2)
+      for (name, value) in b { expectClose(a[name] ?? .nan, value, rtol: 1e-10, atol: 1e-13, "\(key) \(name) \(options)") }
+    }
+    expectClose(streamed["rsquared"] as? Double ?? .nan, inMemory["rsquared"] as? Double ?? .nan, rtol: 1e-10)
+  }
+
+  @Test func textOutputWithFirstStageAndTests() {
+    let outcome = IVRegCommand.run([data, formula, "--streaming", "--first-stage", "--diagnostics"])
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardOutput.contains("(--absorb, --streaming)"))
+    #expect(outcome.standardOutput.contains("Partial F-statistic"))
+    #expect(outcome.standardOutput.contains("Sargan (overidentification)"))
+  }
+
+  @Test func refusals() {
+    for extra in [["--subset", "x1 > 0"], ["--absorb", "no"], ["--estimator", "liml"], ["--select-instruments", "cv"]] {
+      let outcome = IVRegCommand.run([data, formula, "--streaming"] + extra)
+      #expect(outcome.status == 64, "\(extra): \(outcome.standardError)")
+    }
+    let hac = IVRegCommand.run([data, formula, "--streaming", "--cov", "kernel"])
+    #expect(hac.status == 1)
+    #expect(hac.standardError.hasPrefix("Error: kernel (HAC) standard errors are not offered when streaming"))
+    let twoWay = IVRegCommand.run([data, formula, "--streaming", "--cluster", "g,x1"])
+    #expect(twoWay.status == 1)
+    let nothing = IVRegCommand.run([data, "y ~ 0 + x1 + [t1 ~ z1]", "--streaming"])
+    #expect(nothing.status == 1)
+    let missing = IVRegCommand.run(["/nonexistent/file.csv", formula, "--streaming"])
+    #expect(missing.status == 1)
+    #expect(missing.standardError.hasPrefix("Error: /nonexistent/file.csv"))
+  }
+}
