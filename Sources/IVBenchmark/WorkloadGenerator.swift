@@ -9,6 +9,8 @@ import Foundation
 struct WorkloadGenerator {
   let rows: Int
   let seed: UInt64
+  /// Levels of g (50 in the workload; 10 000 in its stress variant).
+  var levels = 50
   static let header = "y,t1,t2," + (1...10).map { "x\($0)" }.joined(separator: ",") + ","
     + (1...10).map { "z\($0)" }.joined(separator: ",") + ",g"
 
@@ -59,13 +61,13 @@ struct WorkloadGenerator {
       let x = (0..<10).map { normal(row: i, slot: $0) }
       let z = (0..<10).map { normal(row: i, slot: 10 + $0) }
       let u = normal(row: i, slot: 20)
-      let group = Int(Self.mix(seed ^ 0xABCD &+ UInt64(i)) % 50)
+      let group = Int(Self.mix(seed ^ 0xABCD &+ UInt64(i)) % UInt64(levels))
       var t1 = 0.8 * u + normal(row: i, slot: 21), t2 = -0.5 * u + normal(row: i, slot: 22)
       for j in 0..<10 {
         t1 += (j < 5 ? 0.3 : 0.1) * z[j]
         t2 += (j < 5 ? 0.1 : 0.3) * z[j]
       }
-      var y = 1 + 0.5 * t1 - 0.7 * t2 + 2 * u + 0.05 * Double(group - 25) + normal(row: i, slot: 23)
+      var y = 1 + 0.5 * t1 - 0.7 * t2 + 2 * u + 0.05 * Double(group - levels / 2) + normal(row: i, slot: 23)
       for j in 0..<10 { y += gamma[j] * x[j] }
       for value in [y, t1, t2] + x + z {
         Self.append(value, to: &out)

@@ -33,7 +33,7 @@ MemoryTuning.configureForLargeData()  // as `ivreg` does
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-  fail("usage: ivreg-benchmark generate --rows N --out FILE | run FILE [--cluster] [--dense] | read FILE | formula")
+  fail("usage: ivreg-benchmark generate --rows N --out FILE [--levels L] | run FILE [--cluster] [--dense] | read FILE | formula")
 }
 arguments.removeFirst()
 
@@ -41,18 +41,19 @@ switch command {
 case "formula":
   print(formula)
 case "generate":
-  var rows = 1_000_000, out = "/tmp/iv_workload.csv", seed: UInt64 = 8
+  var rows = 1_000_000, out = "/tmp/iv_workload.csv", seed: UInt64 = 8, levels = 50
   var iterator = arguments.makeIterator()
   while let a = iterator.next() {
     switch a {
     case "--rows": rows = iterator.next().flatMap { Int($0) } ?? rows
     case "--out": out = iterator.next() ?? out
     case "--seed": seed = iterator.next().flatMap { UInt64($0) } ?? seed
+    case "--levels": levels = iterator.next().flatMap { Int($0) }.map { max($0, 2) } ?? levels
     default: fail("unknown argument \(a)")
     }
   }
   let start = ContinuousClock.now
-  do { try WorkloadGenerator(rows: rows, seed: seed).write(to: out) } catch { fail("cannot write \(out): \(error)") }
+  do { try WorkloadGenerator(rows: rows, seed: seed, levels: levels).write(to: out) } catch { fail("cannot write \(out): \(error)") }
   let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
   print(String(format: "wrote %@: %d rows, %.1f MB in %.2f s", out, rows, Double(size) / 1e6, seconds(since: start)))
 case "read":

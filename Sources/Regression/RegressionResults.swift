@@ -169,6 +169,13 @@ public struct RegressionResults: Sendable {
     let null = "All parameters ex. constant are zero"
     let constant = fit.map { ConstantDetection.firstConstantColumn($0.x) } ?? absorbed?.interceptParameter
     let tested = (0..<dfModel).filter { $0 != constant }
+    // An absorbed categorical with thousands of levels: inverting its covariance would cost
+    // O(k³), far more than the fit.
+    if absorbed != nil && tested.count > Self.absorbedWaldLimit {
+      return TestStatistic(
+        invalid: name, nullHypothesis: null,
+        reason: "not computed for more than \(Self.absorbedWaldLimit) parameters of an absorbed fit")
+    }
     guard !tested.isEmpty,
       let w = waldStatistic(params: tested.map { params[$0] }, covariance: covariance.submatrix(rows: tested, columns: tested))
     else { return TestStatistic(invalid: name, nullHypothesis: null, reason: "no non-constant regressor or singular covariance") }
@@ -177,6 +184,12 @@ public struct RegressionResults: Sendable {
       ? TestStatistic(name: name, nullHypothesis: null, statistic: w / Double(q), distribution: .f(q, dfResidual))
       : TestStatistic(name: name, nullHypothesis: null, statistic: w, distribution: .chiSquared(q))
   }
+}
+
+extension RegressionResults {
+  /// The most parameters an absorbed fit's model F-test and condition number handle (their
+  /// cost grows with the cube of the count).
+  static let absorbedWaldLimit = 2000
 }
 
 /// bᵀC⁻¹b, or nil when C is singular to rounding (its smallest eigenvalue in

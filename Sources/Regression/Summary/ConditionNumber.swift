@@ -48,6 +48,7 @@ extension RegressionResults {
   private var regressorGramExtremes: [Double] {
     let gram: Matrix
     if let absorbed {
+      guard dfModel <= Self.absorbedWaldLimit else { return [] }
       gram = absorbed.regressorGram
     } else {
       let x = design.exogenous.appendingColumns(of: design.endogenous)
