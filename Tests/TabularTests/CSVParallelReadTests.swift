@@ -75,6 +75,26 @@ struct CSVParallelReadTests {
     }
   }
 
+  /// Labels spelt differently in different stretches (canonically equivalent) are one
+  /// level, as serially; numbers end exactly at the stretch ends.
+  @Test(arguments: [2, 3, 8])
+  func labelsAndNumbersAcrossStretches(cores: Int) throws {
+    var lines = ["x,g,z"]
+    for i in 0..<3000 {
+      let g = i < 1500 ? "caf\u{E9}" : (i % 2 == 0 ? "cafe\u{301}" : "b\(i % 3)")
+      lines.append("\(Double(i) / 7),\(g),\(-i)")
+    }
+    let text = lines.joined(separator: "\n")  // no final line break
+    let serial = try DataTable(csv: text, options: CSVOptions(parallel: false))
+    let parallel = try #require(try Self.parallel(text, cores: cores))
+    for name in serial.columnNames {
+      #expect(Self.same(parallel[name], serial[name]), "column \(name) differs")
+    }
+    #expect(parallel.sourceLines == serial.sourceLines)
+    guard case .categorical(let g) = try #require(parallel["g"]) else { return }
+    #expect(g.levels.count == 4)
+  }
+
   @Test func errorsNameTheFirstBadLineOfTheFile() throws {
     let text = Self.text(rows: 5000, raggedAt: 3000)
     var serialError: CSVError?
