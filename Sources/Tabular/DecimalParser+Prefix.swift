@@ -9,7 +9,7 @@ extension DecimalParser {
   /// cannot continue it, and the caller checks that this byte ends the field. The
   /// result is exactly ``parse(_:from:to:)``'s for the same text.
   ///
-  /// The most common form — an optional sign, at most 7 digits, optionally a point and
+  /// The most common form — an optional sign, at most 6 digits, optionally a point and
   /// at most 7 more digits, no exponent, followed by at least 8 readable bytes — takes
   /// a short path: its mantissa is below 2^53 and its exponent at least -7, so one
   /// correctly rounded division gives the value.
@@ -21,14 +21,17 @@ extension DecimalParser {
   static func parsePrefix(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (value: Double, end: Int)? {
     guard start &+ 17 <= end else { return parseLongPrefix(base, from: start, to: end) }
     let raw = UnsafeRawPointer(base)
-    let first = base[start]
+    // One load for the sign and the integer digits: after a sign, the word is shifted
+    // by a byte and its top byte made a non-digit, so at most 7 digits are seen.
+    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+    let first = UInt8(truncatingIfNeeded: word)
     let negative = first == UInt8(ascii: "-")
-    let i = start &+ (negative || first == UInt8(ascii: "+") ? 1 : 0)
-    let integerWord = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    let signed = negative || first == UInt8(ascii: "+")
+    let integerWord = signed ? word >> 8 | 0xFF00_0000_0000_0000 : word
     let integerDigits = EightDigits.leadingDigitCount(integerWord)
-    if integerDigits == 8 { return parseLongPrefix(base, from: start, to: end) }
+    if integerDigits >= 7 { return parseLongPrefix(base, from: start, to: end) }
     var mantissa = integerDigits == 0 ? 0 : EightDigits.value(of: integerWord, count: integerDigits)
-    var next = i &+ integerDigits
+    var next = start &+ (signed ? 1 : 0) &+ integerDigits
     var fractionDigits = 0
     if base[next] == UInt8(ascii: ".") {
       let fractionWord = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: next &+ 1, as: UInt64.self))
