@@ -41,7 +41,7 @@ MemoryTuning.configureForLargeData()  // as `ivreg` does
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-  fail("usage: ivreg-benchmark generate --rows N --out FILE | run FILE [--cluster] [--dense] | read FILE | formula")
+  fail("usage: ivreg-benchmark generate --rows N --out FILE | run FILE [--cluster] [--dense] | read FILE [--single-core | --parallel] [--runs N] | formula")
 }
 arguments.removeFirst()
 
