@@ -4,7 +4,7 @@
 //     swift build -c release
 //     .build/release/ivreg-benchmark generate --rows 1000000 --out /tmp/iv1e6.csv
 //     .build/release/ivreg-benchmark run /tmp/iv1e6.csv [--cluster] [--dense]
-//     .build/release/ivreg-benchmark read /tmp/iv1e6.csv     # the CSV reader alone
+//     .build/release/ivreg-benchmark read /tmp/iv1e6.csv [--single-core | --parallel]   # the CSV reader alone
 //     /usr/bin/time -v .build/release/ivreg /tmp/iv1e6.csv "$(.build/release/ivreg-benchmark formula)" --first-stage --diagnostics
 //
 // `run` times each phase in-process (CSV read, design matrices, fit, summary, first
@@ -24,6 +24,14 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
   return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
 }
 
+/// User plus system CPU time of this process so far.
+func cpuSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+    + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+}
+
 func fail(_ message: String) -> Never {
   FileHandle.standardError.write(Data((message + "\n").utf8))
   exit(2)
@@ -33,7 +41,7 @@ MemoryTuning.configureForLargeData()  // as `ivreg` does
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
-  fail("usage: ivreg-benchmark generate --rows N --out FILE [--levels L] | run FILE [--cluster] [--dense] | read FILE | formula")
+  fail("usage: ivreg-benchmark generate --rows N --out FILE [--levels L] | run FILE [--cluster] [--dense] | read FILE [--single-core | --parallel] [--runs N] | formula")
 }
 arguments.removeFirst()
 
@@ -57,16 +65,25 @@ case "generate":
   let size = (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0
   print(String(format: "wrote %@: %d rows, %.1f MB in %.2f s", out, rows, Double(size) / 1e6, seconds(since: start)))
 case "read":
-  // The CSV reader alone, best of three.
+  // The CSV reader alone, best of three (or `--runs N`): on one core (`--single-core`), on every core
+  // (`--parallel`), or both (the default). CPU time is user + system, of the best run.
   guard let path = arguments.first else { fail("read needs a CSV file") }
   let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-  var best = Double.infinity
-  for _ in 0..<3 {
-    let start = ContinuousClock.now
-    do { _ = try DataTable(contentsOfCSVFile: path) } catch { fail("\(error)") }
-    best = min(best, seconds(since: start))
+  let modes = arguments.contains("--single-core") ? [false] : arguments.contains("--parallel") ? [true] : [false, true]
+  for parallel in modes {
+    var best = Double.infinity, bestCPU = Double.infinity
+    let runs = arguments.firstIndex(of: "--runs").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 3
+    for _ in 0..<max(1, runs) {
+      let start = ContinuousClock.now, cpu = cpuSeconds()
+      do { _ = try DataTable(contentsOfCSVFile: path, options: CSVOptions(parallel: parallel)) } catch { fail("\(error)") }
+      best = min(best, seconds(since: start))
+      bestCPU = min(bestCPU, cpuSeconds() - cpu)
+    }
+    print(
+      String(
+        format: "read %.1f MB %@ in %.3f s (%.3f s CPU): %.0f MB/s", Double(size) / 1e6,
+        parallel ? "on every core" : "on one core", best, bestCPU, Double(size) / 1e6 / best))
   }
-  print(String(format: "read %.1f MB in %.3f s: %.0f MB/s", Double(size) / 1e6, best, Double(size) / 1e6 / best))
 case "run":
   guard let path = arguments.first else { fail("run needs a CSV file") }
   let clustered = arguments.contains("--cluster")

@@ -1,45 +1,70 @@
-/// The parsed records of one stretch of a CSV file: numbers row by row (one slot per
-/// field), which columns are still numeric, the label columns, and each row's line.
+/// The parsed records of one stretch of a CSV file: each column's numbers or labels,
+/// and each row's line.
 struct CSVChunk {
+  /// The number of columns in the file.
   let width: Int
-  var numbers: [Double]
-  var isNumeric: [Bool]
-  var labelColumns: [LabelColumnBuilder]
-  var sourceLines: [Int]
+  /// The number of records.
   var rows: Int
+  /// What each column became: skipped, numbers (in ``numbers``) or labels.
+  var kinds: [CSVColumnKind]
+  /// The values of each `.numeric` column (empty for the others).
+  var numbers: [[Double]]
+  /// The labels of each `.labels` column (empty builders for the others).
+  var labelColumns: [LabelColumnBuilder]
+  /// The line on which each record starts.
+  var sourceLines: [Int]
+  /// The line following the stretch's last line break.
+  var endLine: Int
+  /// Whether the stretch holds a quoted field or a carriage return.
+  var sawQuoteOrCarriageReturn: Bool
 
-  /// The chunk followed by `next`, whose columns have the same types.
+  /// The table with the columns of `chunks` (one after another) that are not skipped,
+  /// and these names; each chunk's source lines are moved down by `lineOffsets`.
   ///
-  /// - Precondition: `next.isNumeric == isNumeric`.
-  mutating func append(_ next: CSVChunk) {
-    numbers.append(contentsOf: next.numbers)
-    for j in 0..<width where !isNumeric[j] { labelColumns[j].append(contentsOf: next.labelColumns[j]) }
-    sourceLines.append(contentsOf: next.sourceLines)
-    rows += next.rows
-  }
-
-  /// The table with these column names.
-  func table(names: [String]) -> DataTable {
+  /// The chunks' columns are moved out (appended to the first chunk's), not copied
+  /// where avoidable.
+  ///
+  /// - Precondition: the chunks agree on `kinds`; `names` has one name per column of
+  ///   the file; `lineOffsets` has one entry per chunk.
+  static func table(_ chunks: inout [CSVChunk], lineOffsets: [Int], names: [String]) -> DataTable {
+    guard let kinds = chunks.first?.kinds else {
+      return DataTable(validatedNames: [], columns: [], rowCount: 0, sourceLines: [])
+    }
+    let rows = chunks.reduce(0) { $0 + $1.rows }
     var columns: [Column] = []
-    columns.reserveCapacity(width)
-    numbers.withUnsafeBufferPointer { all in
-      for j in 0..<width {
-        if isNumeric[j] {
-          // Every complete row added exactly `width` slots.
-          var column = [Double](repeating: 0, count: rows)
-          column.withUnsafeMutableBufferPointer { out in
-            var source = j
-            for i in 0..<rows {
-              out[i] = all[source]
-              source &+= width
-            }
+    var selectedNames: [String] = []
+    for j in kinds.indices {
+      switch kinds[j] {
+      case .skipped:
+        continue
+      case .numeric:
+        var column: [Double] = []
+        swap(&column, &chunks[0].numbers[j])
+        if chunks.count > 1 {
+          column.reserveCapacity(rows)
+          for k in 1..<chunks.count {
+            column.append(contentsOf: chunks[k].numbers[j])
+            chunks[k].numbers[j] = []
           }
-          columns.append(.numeric(column))
-        } else {
-          columns.append(labelColumns[j].build())
         }
+        columns.append(.numeric(column))
+      case .labels:
+        var builder = LabelColumnBuilder()
+        swap(&builder, &chunks[0].labelColumns[j])
+        for k in 1..<chunks.count { builder.append(contentsOf: chunks[k].labelColumns[j]) }
+        columns.append(builder.build())
+      }
+      selectedNames.append(names[j])
+    }
+    var sourceLines: [Int] = []
+    if chunks.count == 1 && lineOffsets.first == 0 {
+      swap(&sourceLines, &chunks[0].sourceLines)
+    } else {
+      sourceLines.reserveCapacity(rows)
+      for (chunk, offset) in zip(chunks, lineOffsets) {
+        for line in chunk.sourceLines { sourceLines.append(line + offset) }
       }
     }
-    return DataTable(validatedNames: names, columns: columns, rowCount: rows, sourceLines: sourceLines)
+    return DataTable(validatedNames: selectedNames, columns: columns, rowCount: rows, sourceLines: sourceLines)
   }
 }

@@ -8,7 +8,7 @@ extension CSVError {
       .unexpectedQuote(let line, let column):
       (line, column)
     case .raggedRow(let line, _, _): (line, nil)
-    case .emptyColumnName, .duplicateColumnName: (1, nil)
+    case .emptyColumnName, .duplicateColumnName, .unknownColumn: (1, nil)
     case .fileNotReadable, .emptyInput, .invalidDelimiter: nil
     }
   }

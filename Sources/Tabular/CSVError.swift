@@ -23,6 +23,9 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
   case duplicateColumnName(String, firstColumn: Int, secondColumn: Int)
   /// The delimiter byte is not ASCII, or is a quote, CR or LF.
   case invalidDelimiter(UInt8)
+  /// A column asked for (``CSVOptions/columns``) is not in the header; `suggestion` is
+  /// the header name closest to it, if one is close.
+  case unknownColumn(String, suggestion: String?)
 
   /// A one-line explanation, such as `line 7 has 4 fields, the header has 3`.
   public var description: String {
@@ -45,6 +48,8 @@ public enum CSVError: Error, Equatable, CustomStringConvertible {
       "duplicate column name '\(name)' (columns \(first) and \(second))"
     case .invalidDelimiter(let byte):
       "invalid delimiter byte \(byte): it must be an ASCII character other than a quote or line break"
+    case .unknownColumn(let name, let suggestion):
+      "no column named '\(name)' in the header" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
     }
   }
 }

@@ -1,29 +1,28 @@
 import Dispatch
 import Foundation
 
-/// Reading a large CSV body on every core: the body is cut at line breaks into one
+/// Reading a large CSV body on every core: the body is cut at line feeds into one
 /// stretch per core, each is parsed as the serial reader would, and the pieces are joined.
 ///
-/// Used only when that cannot change the result: the body is at least 16 MB and holds no
-/// quote (a line break inside a quoted field could be mistaken for a record boundary) and
-/// no carriage return (so line numbers are counts of line feeds); and the stretches agree
-/// on every column's type (otherwise a column that is numeric in one stretch and text in
-/// another would need the serial reader's re-reading, so the caller falls back to it).
+/// A cut is a record boundary, and line numbers are counts of line feeds, only when no
+/// quoted field or carriage return comes before it; each stretch notes whether it saw
+/// one, and if any did, the caller reads the body serially instead. A column that is
+/// numeric in one stretch and text in another becomes text: the stretches where it was
+/// numeric are read again for its labels, as the serial reader re-reads earlier rows.
 /// Errors are those of the first stretch that has one, so the reported line is the first
 /// bad line of the file, as serially.
 enum CSVParallelRead {
   /// Bodies smaller than this are read serially.
   static let minimumBytes = 16 << 20
 
-  /// The parsed body, or nil when it should be read serially.
+  /// The table of the body, or nil when it should be read serially.
   static func read(
-    _ body: UnsafeBufferPointer<UInt8>, firstLine: Int, width: Int, delimiter: UInt8, missing: MissingTokenMatcher,
-    cores: Int = ProcessInfo.processInfo.activeProcessorCount, minimumBytes: Int = minimumBytes
-  ) throws(CSVError) -> CSVChunk? {
+    _ body: UnsafeBufferPointer<UInt8>, firstLine: Int, names: [String], kinds: [CSVColumnKind], delimiter: UInt8,
+    missing: MissingTokenMatcher, cores: Int = ProcessInfo.processInfo.activeProcessorCount,
+    minimumBytes: Int = minimumBytes
+  ) throws(CSVError) -> DataTable? {
     let parts = min(cores, 8)
-    guard parts >= 2, body.count >= minimumBytes, !contains(body, UInt8(ascii: "\""), UInt8(ascii: "\r")) else {
-      return nil
-    }
+    guard parts >= 2, body.count >= minimumBytes else { return nil }
     // Cut points just after a line feed near each 1/parts of the body.
     var cuts = [0]
     for k in 1..<parts {
@@ -32,32 +31,47 @@ enum CSVParallelRead {
       cuts.append(min(i + 1, body.count))
     }
     cuts.append(body.count)
-    var firstLines = [firstLine]
-    for k in 1..<parts {
-      firstLines.append(firstLines[k - 1] + lineFeeds(UnsafeBufferPointer(rebasing: body[cuts[k - 1]..<cuts[k]])))
-    }
-    let shared = Shared(body: body, cuts: cuts, firstLines: firstLines, count: parts)
+    // Each stretch numbers its lines from 1; they are moved down once all are read.
+    let shared = Shared(body: body, cuts: cuts, count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { k in
-      let piece = UnsafeBufferPointer(rebasing: shared.body[shared.cuts[k]..<shared.cuts[k + 1]])
       let result = Result { () throws(CSVError) -> CSVChunk in
-        try CSVReader.parseRecords(
-          piece, firstLine: shared.firstLines[k], width: width, delimiter: delimiter, missing: missing)
+        // The first stretch's columns make room for the whole body, to take the others in place.
+        try CSVChunkParser.parse(
+          shared.piece(k), firstLine: 1, kinds: kinds, delimiter: delimiter, missing: missing,
+          reservingFor: k == 0 ? shared.body.count : nil)
       }
       shared.store(result, at: k)
     }
-    var joined: CSVChunk?
-    for result in shared.results {
+    var chunks: [CSVChunk] = []
+    for (k, result) in shared.results.enumerated() {
       guard let result else { return nil }
-      let chunk = try result.get()
-      if var head = joined {
-        guard head.isNumeric == chunk.isNumeric else { return nil }
-        head.append(chunk)
-        joined = head
-      } else {
-        joined = chunk
+      switch result {
+      case .success(let chunk):
+        if chunk.sawQuoteOrCarriageReturn { return nil }
+        chunks.append(chunk)
+      case .failure:
+        // The error is located correctly only if the cuts up to this stretch's end are
+        // record boundaries; then read the stretch again, numbering its true lines.
+        if contains(UnsafeBufferPointer(rebasing: body[0..<cuts[k + 1]]), UInt8(ascii: "\""), UInt8(ascii: "\r")) {
+          return nil
+        }
+        let line = firstLine + lineFeeds(UnsafeBufferPointer(rebasing: body[0..<cuts[k]]))
+        _ = try CSVChunkParser.parse(shared.piece(k), firstLine: line, kinds: kinds, delimiter: delimiter, missing: missing)
+        return nil  // not reached: the same bytes fail the same way
       }
     }
-    return joined
+    // A column that is text in any stretch is text in all.
+    for j in kinds.indices where chunks.contains(where: { $0.kinds[j] == .labels }) {
+      for k in chunks.indices where chunks[k].kinds[j] == .numeric {
+        chunks[k].labelColumns[j] = try CSVChunkParser.rereadLabels(
+          ofColumn: j, rows: chunks[k].rows, in: shared.piece(k), firstLine: 1, delimiter: delimiter, missing: missing)
+        chunks[k].kinds[j] = .labels
+        chunks[k].numbers[j] = []
+      }
+    }
+    var lineOffsets = [firstLine - 1]
+    for chunk in chunks.dropLast() { lineOffsets.append(lineOffsets[lineOffsets.count - 1] + chunk.endLine - 1) }
+    return CSVChunk.table(&chunks, lineOffsets: lineOffsets, names: names)
   }
 
   /// Whether `bytes` contains `a` or `b` (eight bytes at a time).
@@ -91,15 +105,18 @@ enum CSVParallelRead {
   final class Shared: @unchecked Sendable {
     let body: UnsafeBufferPointer<UInt8>
     let cuts: [Int]
-    let firstLines: [Int]
     private(set) var results: [Result<CSVChunk, CSVError>?]
     private let lock = NSLock()
 
-    init(body: UnsafeBufferPointer<UInt8>, cuts: [Int], firstLines: [Int], count: Int) {
+    init(body: UnsafeBufferPointer<UInt8>, cuts: [Int], count: Int) {
       self.body = body
       self.cuts = cuts
-      self.firstLines = firstLines
       results = Array(repeating: nil, count: count)
+    }
+
+    /// Stretch `k` of the body.
+    func piece(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: body[cuts[k]..<cuts[k + 1]])
     }
 
     func store(_ result: Result<CSVChunk, CSVError>, at index: Int) {

@@ -1,10 +1,8 @@
 /// Reads CSV bytes into a ``DataTable`` in one pass, inferring each column's type.
 ///
-/// Each column is parsed as numbers until a value is neither a number nor a missing
-/// token; the column's earlier rows are then read again (from the recorded record
-/// offsets) as labels, so each column is re-read at most once. Memory is
-/// proportional to the input size (at most about 8 bytes per input byte for the
-/// numbers, which take one slot per field until the end).
+/// Checks the input, reads the header, then parses the body with ``CSVChunkParser`` —
+/// on several cores for a large body (``CSVParallelRead``). Memory is the input plus
+/// the columns.
 enum CSVReader {
   private static let quote = UInt8(ascii: "\"")
 
@@ -32,101 +30,32 @@ enum CSVReader {
     var fields: [FieldSpan] = []
     guard try tokenizer.nextRecord(into: &fields) else { throw .emptyInput }
     let names = try headerNames(fields, bytes)
-    let width = names.count
+    let kinds = try columnKinds(names, selected: options.columns)
     let missing = MissingTokenMatcher(options.missingTokens)
     let body = UnsafeBufferPointer(rebasing: bytes[tokenizer.position...])
-    let chunk: CSVChunk
-    if let parallel = try CSVParallelRead.read(
-      body, firstLine: tokenizer.line, width: width, delimiter: delimiter, missing: missing)
+    if options.parallel,
+      let table = try CSVParallelRead.read(
+        body, firstLine: tokenizer.line, names: names, kinds: kinds, delimiter: delimiter, missing: missing)
     {
-      chunk = parallel
-    } else {
-      chunk = try parseRecords(body, firstLine: tokenizer.line, width: width, delimiter: delimiter, missing: missing)
+      return table
     }
-    return chunk.table(names: names)
+    var chunks = [
+      try CSVChunkParser.parse(body, firstLine: tokenizer.line, kinds: kinds, delimiter: delimiter, missing: missing)
+    ]
+    return CSVChunk.table(&chunks, lineOffsets: [0], names: names)
   }
 
-  /// Parses the records of `bytes` (which starts at the beginning of a line, numbered
-  /// `firstLine`): every field of a column is a number until one is neither a number nor
-  /// a missing token; that column's earlier rows are then read again as labels.
-  static func parseRecords(
-    _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, width: Int, delimiter: UInt8, missing: MissingTokenMatcher
-  ) throws(CSVError) -> CSVChunk {
-    let checkMissingFirst = missing.hasNumericToken
-    var tokenizer = CSVTokenizer(bytes: bytes, delimiter: delimiter, position: 0, line: firstLine, lineStart: 0)
-    var fields: [FieldSpan] = []
-    // Numbers are stored row by row (one slot per field, also for categorical
-    // columns) and moved into columns at the end.
-    var numbers: [Double] = []
-    var isNumeric = [Bool](repeating: true, count: width)
-    var labelColumns = [LabelColumnBuilder](repeating: LabelColumnBuilder(), count: width)
-    var sourceLines: [Int] = []
-    var recordStarts: [Int] = []
-    var row = 0
-
-    while tokenizer.startRecord() {
-      sourceLines.append(tokenizer.recordLine)
-      recordStarts.append(tokenizer.recordStart)
-      var j = 0
-      while true {
-        let (field, isLast) = try tokenizer.nextField()
-        if j < width {
-          if isNumeric[j] {
-            if let value = number(field, bytes, missing, checkMissingFirst: checkMissingFirst) {
-              numbers.append(value)
-            } else {
-              // Not a number: re-read the rows so far as labels.
-              numbers.append(.nan)
-              isNumeric[j] = false
-              var builder = LabelColumnBuilder()
-              for earlier in 0..<row {
-                var again = CSVTokenizer(
-                  bytes: bytes, delimiter: delimiter, position: recordStarts[earlier],
-                  line: sourceLines[earlier], lineStart: recordStarts[earlier])
-                guard try again.nextRecord(into: &fields), j < fields.count else { continue }
-                appendLabel(fields[j], bytes, missing, to: &builder)
-              }
-              appendLabel(field, bytes, missing, to: &builder)
-              labelColumns[j] = builder
-            }
-          } else {
-            numbers.append(.nan)
-            appendLabel(field, bytes, missing, to: &labelColumns[j])
-          }
-        }
-        j += 1
-        if isLast { break }
-      }
-      guard j == width else {
-        throw .raggedRow(line: tokenizer.recordLine, fields: j, expected: width)
-      }
-      if row == 0 {
-        // Guess the row count from the first row's length, to avoid regrowing.
-        let firstRowLength = max(1, tokenizer.position - tokenizer.recordStart)
-        let estimatedRows = (bytes.count - tokenizer.recordStart) / firstRowLength + 1
-        numbers.reserveCapacity(estimatedRows * width)
-        sourceLines.reserveCapacity(estimatedRows)
-        recordStarts.reserveCapacity(estimatedRows)
-      }
-      row += 1
+  /// `.numeric` for every column, or `.skipped` for those not in `selected`.
+  ///
+  /// - Throws: ``CSVError/unknownColumn(_:suggestion:)`` for a selected name that is
+  ///   not in the header (the first in sorted order).
+  private static func columnKinds(_ names: [String], selected: Set<String>?) throws(CSVError) -> [CSVColumnKind] {
+    guard let selected else { return [CSVColumnKind](repeating: .numeric, count: names.count) }
+    let known = Set(names)
+    if let unknown = selected.subtracting(known).sorted().first {
+      throw .unknownColumn(unknown, suggestion: closestMatch(to: unknown, among: names))
     }
-    return CSVChunk(
-      width: width, numbers: numbers, isNumeric: isNumeric, labelColumns: labelColumns, sourceLines: sourceLines,
-      rows: row)
-  }
-
-  /// The field's value if it is a number, NaN if it is a missing token, `nil` otherwise.
-  @inline(__always)
-  private static func number(
-    _ field: FieldSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ missing: MissingTokenMatcher,
-    checkMissingFirst: Bool
-  ) -> Double? {
-    if !field.escaped {
-      if checkMissingFirst && missing.matches(bytes, from: field.start, to: field.end) { return .nan }
-      if let value = DecimalParser.parse(bytes, from: field.start, to: field.end) { return value }
-      return missing.matches(bytes, from: field.start, to: field.end) ? .nan : nil
-    }
-    return missing.matches(text(of: field, bytes)) ? .nan : nil
+    return names.map { selected.contains($0) ? .numeric : .skipped }
   }
 
   /// Validates the header fields and returns them as column names.
@@ -136,7 +65,7 @@ enum CSVReader {
     var names: [String] = []
     var positionByName: [String: Int] = [:]
     for (k, field) in fields.enumerated() {
-      let name = String(decoding: text(of: field, bytes), as: UTF8.self)
+      let name = String(decoding: field.text(in: bytes), as: UTF8.self)
       if name.isEmpty { throw .emptyColumnName(column: k + 1) }
       if let first = positionByName[name] {
         throw .duplicateColumnName(name, firstColumn: first + 1, secondColumn: k + 1)
@@ -145,47 +74,6 @@ enum CSVReader {
       names.append(name)
     }
     return names
-  }
-
-  /// Appends `field` to a categorical column: missing or a label.
-  @inline(__always)
-  private static func appendLabel(
-    _ field: FieldSpan, _ bytes: UnsafeBufferPointer<UInt8>, _ missing: MissingTokenMatcher,
-    to builder: inout LabelColumnBuilder
-  ) {
-    if field.escaped {
-      let unescaped = text(of: field, bytes)
-      if missing.matches(unescaped) {
-        builder.appendMissing()
-      } else {
-        builder.append(String(decoding: unescaped, as: UTF8.self))
-      }
-    } else if missing.matches(bytes, from: field.start, to: field.end) {
-      builder.appendMissing()
-    } else {
-      builder.append(
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[field.start..<field.end]), as: UTF8.self))
-    }
-  }
-
-  /// The field's text, with `""` turned into `"` in a quoted field.
-  private static func text(of field: FieldSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-    let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
-    guard field.escaped else { return Array(raw) }
-    var result: [UInt8] = []
-    result.reserveCapacity(raw.count)
-    var skipNextQuote = false
-    for b in raw {
-      if b == quote {
-        if skipNextQuote {
-          skipNextQuote = false
-          continue
-        }
-        skipNextQuote = true
-      }
-      result.append(b)
-    }
-    return result
   }
 
   /// The 1-based line and byte column of `offset`, counting LF, CRLF and lone CR as

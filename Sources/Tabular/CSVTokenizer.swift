@@ -27,6 +27,9 @@ struct CSVTokenizer {
   private(set) var recordLine = 0
   /// The offset at which the current record starts.
   private(set) var recordStart = 0
+  /// Whether a quoted field or a carriage return has been read (so that a record
+  /// boundary cannot be told from a line feed alone).
+  private(set) var sawQuoteOrCarriageReturn = false
 
   /// A tokenizer reading from `position`, which is on `line` and lies on a line that
   /// starts at `lineStart`.
@@ -43,6 +46,7 @@ struct CSVTokenizer {
   @inline(__always)
   private mutating func consumeLineBreak() {
     if bytes[position] == Self.carriageReturn {
+      sawQuoteOrCarriageReturn = true
       position += 1
       if position < bytes.count && bytes[position] == Self.lineFeed { position += 1 }
     } else {
@@ -109,6 +113,7 @@ struct CSVTokenizer {
   mutating func nextField() throws(CSVError) -> (field: FieldSpan, isLast: Bool) {
     let n = bytes.count
     if position < n && bytes[position] == Self.quote {
+      sawQuoteOrCarriageReturn = true
       let openColumn = position - lineStart + 1
       let openLine = line
       position += 1
@@ -161,6 +166,29 @@ struct CSVTokenizer {
     }
     consumeLineBreak()
     return (field, true)
+  }
+
+  /// Ends the current field at `end`, when the caller has read its text from
+  /// `position` up to `end` itself (see ``DecimalParser/parsePrefix(_:from:to:)``).
+  ///
+  /// - Returns: whether the field was the record's last, or `nil` — and nothing
+  ///   consumed — when the byte at `end` is not a delimiter, line break or the end of
+  ///   the input (so the field is longer, and ``nextField()`` must read it).
+  @inline(__always)
+  mutating func finishField(at end: Int) -> Bool? {
+    guard end < bytes.count else {
+      position = end
+      return true
+    }
+    let b = bytes[end]
+    if b == delimiter {
+      position = end + 1
+      return false
+    }
+    guard b == Self.lineFeed || b == Self.carriageReturn else { return nil }
+    position = end
+    consumeLineBreak()
+    return true
   }
 
   /// Reads the next record's fields into `fields` (replacing its contents).

@@ -14,7 +14,7 @@
 /// used.
 enum DecimalParser {
   /// Exact powers of ten representable as doubles: 1e0 … 1e22.
-  private static let powersOfTen: [Double] = [
+  static let powersOfTen: [Double] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
   ]
@@ -110,21 +110,36 @@ enum DecimalParser {
     }
     guard i == e else { return nil }
 
-    if mantissa == 0 { return negative ? -0.0 : 0.0 }
-    if !inexact && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+    if !inexact, let value = exactValue(mantissa: mantissa, exponent: exponent, negative: negative) {
+      return value
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<e]), as: UTF8.self)
+    return Double(text)
+  }
+
+  /// The double nearest to ±`mantissa` × 10^`exponent` (ties to even), or `nil` when
+  /// neither Clinger's fast path nor Eisel–Lemire can decide the rounding.
+  @inline(__always)
+  static func exactValue(mantissa: UInt64, exponent: Int, negative: Bool) -> Double? {
+    if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
       var value = Double(mantissa)
       if exponent < 0 {
         value /= powersOfTen[-exponent]
       } else {
         value *= powersOfTen[exponent]
       }
-      return negative ? -value : value
+      return negative ? -value : value  // also ±0 for a zero mantissa
     }
-    if !inexact, let magnitude = eiselLemire(mantissa: mantissa, exponent: exponent) {
-      return negative ? -magnitude : magnitude
-    }
-    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[textStart..<e]), as: UTF8.self)
-    return Double(text)
+    return slowExactValue(mantissa: mantissa, exponent: exponent, negative: negative)
+  }
+
+  /// ``exactValue(mantissa:exponent:negative:)`` beyond Clinger's fast path (kept out
+  /// of line so that the fast path inlines).
+  @inline(never)
+  private static func slowExactValue(mantissa: UInt64, exponent: Int, negative: Bool) -> Double? {
+    if mantissa == 0 { return negative ? -0.0 : 0.0 }
+    guard let magnitude = eiselLemire(mantissa: mantissa, exponent: exponent) else { return nil }
+    return negative ? -magnitude : magnitude
   }
 
   /// The double nearest to `mantissa` × 10^`exponent` (ties to even), or `nil` when the

@@ -3,6 +3,8 @@
 struct MissingTokenMatcher {
   /// Tokens as UTF-8, grouped by byte length (index = length).
   private let tokensByLength: [[[UInt8]]]
+  /// Bit `b & 63` of word `b >> 6` is set when some non-empty token starts with byte `b`.
+  private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
   /// Whether some token reads as a number, so that numbers must be checked against
   /// the tokens before being parsed.
   let hasNumericToken: Bool
@@ -14,6 +16,11 @@ struct MissingTokenMatcher {
     var groups = [[[UInt8]]](repeating: [], count: longest + 1)
     for token in encoded { groups[token.count].append(token) }
     tokensByLength = groups
+    var first: [UInt64] = [0, 0, 0, 0]
+    for token in encoded {
+      if let b = token.first { first[Int(b >> 6)] |= 1 << UInt64(b & 63) }
+    }
+    firstBytes = (first[0], first[1], first[2], first[3])
     hasNumericToken = tokens.contains { DecimalParser.parse($0) != nil }
   }
 
@@ -22,6 +29,17 @@ struct MissingTokenMatcher {
   func matches(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
     let length = end - start
     guard length < tokensByLength.count else { return false }
+    if length > 0 {
+      let b = bytes[start]
+      let word: UInt64
+      switch b >> 6 {
+      case 0: word = firstBytes.0
+      case 1: word = firstBytes.1
+      case 2: word = firstBytes.2
+      default: word = firstBytes.3
+      }
+      if word & (1 << UInt64(b & 63)) == 0 { return false }
+    }
     for token in tokensByLength[length] {
       var k = 0
       while k < length && bytes[start + k] == token[k] { k += 1 }

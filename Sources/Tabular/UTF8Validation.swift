@@ -8,7 +8,15 @@ enum UTF8Validation {
     let raw = UnsafeRawPointer(base)
     var i = 0
     while i < n {
-      // ASCII fast path, eight bytes at a time.
+      // ASCII fast path, 32 and then eight bytes at a time.
+      while i + 32 <= n {
+        let words =
+          raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+          | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+          | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+        if words & 0x8080_8080_8080_8080 != 0 { break }
+        i += 32
+      }
       while i + 8 <= n {
         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         if word & 0x8080_8080_8080_8080 != 0 { break }

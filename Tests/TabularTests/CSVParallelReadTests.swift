@@ -4,8 +4,8 @@ import TestSupport
 import Testing
 
 /// The parallel reader gives exactly the serial reader's table — values, types, levels,
-/// source lines — or declines (nil) so the serial reader runs; errors name the first bad
-/// line of the file.
+/// source lines — or declines (nil) so the serial reader runs (quotes, carriage returns);
+/// errors name the first bad line of the file.
 @Suite("CSV reading on several cores")
 struct CSVParallelReadTests {
   /// A body of `rows` records with a numeric, a text and a sometimes-missing column.
@@ -28,9 +28,8 @@ struct CSVParallelReadTests {
     return try bytes.withUnsafeBufferPointer { all throws(CSVError) -> DataTable? in
       let body = UnsafeBufferPointer(rebasing: all[headerEnd...])
       return try CSVParallelRead.read(
-        body, firstLine: 2, width: 3, delimiter: UInt8(ascii: ","), missing: MissingTokenMatcher(CSVOptions().missingTokens),
-        cores: cores, minimumBytes: 0
-      ).map { $0.table(names: ["x", "g", "z"]) }
+        body, firstLine: 2, names: ["x", "g", "z"], kinds: [.numeric, .numeric, .numeric], delimiter: UInt8(ascii: ","),
+        missing: MissingTokenMatcher(CSVOptions().missingTokens), cores: cores, minimumBytes: 0)
     }
   }
 
@@ -56,14 +55,44 @@ struct CSVParallelReadTests {
     #expect(parallel.sourceLines == serial.sourceLines, "source lines differ")
   }
 
-  @Test func aColumnThatTurnsToTextInOneStretchFallsBackToSerial() throws {
-    let text = Self.text(rows: 5000, strayWordAt: 4000)
-    #expect(try Self.parallel(text, cores: 2) == nil)
-    let table = try DataTable(csv: text)
-    guard case .categorical = try #require(table["z"]) else {
-      Issue.record("z should be text after the stray word")
-      return
+  /// A column that turns to text in a later stretch is text in all of them, with the
+  /// earlier stretches' numbers read again as labels, as serially.
+  @Test(arguments: [2, 3, 8])
+  func aColumnThatTurnsToTextInOneStretchIsTextEverywhere(cores: Int) throws {
+    for stray in [1, 2500, 4999] {
+      let text = Self.text(rows: 5000, strayWordAt: stray)
+      let serial = try DataTable(csv: text, options: CSVOptions(parallel: false))
+      let parallel = try #require(try Self.parallel(text, cores: cores))
+      guard case .categorical(let z) = try #require(parallel["z"]) else {
+        Issue.record("z should be text after the stray word")
+        return
+      }
+      #expect(z.levels.contains("oops"))
+      for name in serial.columnNames {
+        #expect(Self.same(parallel[name], serial[name]), "column \(name) differs (stray word at \(stray))")
+      }
+      #expect(parallel.sourceLines == serial.sourceLines)
     }
+  }
+
+  /// Labels spelt differently in different stretches (canonically equivalent) are one
+  /// level, as serially; numbers end exactly at the stretch ends.
+  @Test(arguments: [2, 3, 8])
+  func labelsAndNumbersAcrossStretches(cores: Int) throws {
+    var lines = ["x,g,z"]
+    for i in 0..<3000 {
+      let g = i < 1500 ? "caf\u{E9}" : (i % 2 == 0 ? "cafe\u{301}" : "b\(i % 3)")
+      lines.append("\(Double(i) / 7),\(g),\(-i)")
+    }
+    let text = lines.joined(separator: "\n")  // no final line break
+    let serial = try DataTable(csv: text, options: CSVOptions(parallel: false))
+    let parallel = try #require(try Self.parallel(text, cores: cores))
+    for name in serial.columnNames {
+      #expect(Self.same(parallel[name], serial[name]), "column \(name) differs")
+    }
+    #expect(parallel.sourceLines == serial.sourceLines)
+    guard case .categorical(let g) = try #require(parallel["g"]) else { return }
+    #expect(g.levels.count == 4)
   }
 
   @Test func errorsNameTheFirstBadLineOfTheFile() throws {
