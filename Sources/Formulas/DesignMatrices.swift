@@ -90,17 +90,25 @@ public struct DesignMatrices: Sendable {
 
     // Rows with a missing value in any used column are dropped.
     let used = resolver.usedColumns
+    // Column by column (tight loops over each column's storage), then the rows left.
+    var missing = [Bool](repeating: false, count: data.rowCount)
+    for column in used.compactMap({ data[$0] }) {
+      switch column {
+      case .numeric(let values):
+        for (row, value) in values.enumerated() where value.isNaN { missing[row] = true }
+      case .categorical(let labels):
+        for (row, code) in labels.codes.enumerated() where code < 0 { missing[row] = true }
+      }
+    }
     var keep: [Int] = []
     keep.reserveCapacity(data.rowCount)
-    let usedColumns = used.compactMap { data[$0] }
-    for row in 0..<data.rowCount where !usedColumns.contains(where: { $0.isMissing(at: row) }) {
-      keep.append(row)
-    }
+    for row in 0..<data.rowCount where !missing[row] { keep.append(row) }
     guard data.rowCount > 0 else { throw .noRows }
     guard !keep.isEmpty else { throw .noCompleteRows(columns: used) }
     let frame = RowFrame(data: data, rows: keep)
     for name in used {
-      if case .numeric(let values)? = data[name] {
+      // NaN rows were dropped: a value left that is not finite is an infinity.
+      if case .numeric(let values)? = data[name], values.contains(where: { $0.isInfinite }) {
         for (i, row) in keep.enumerated() where !values[row].isFinite {
           throw .nonFiniteData(column: name, row: row + 1, line: frame.line(ofUsedRow: i), value: values[row])
         }

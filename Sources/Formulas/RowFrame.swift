@@ -14,9 +14,12 @@ struct RowFrame {
   /// The file line of the `i`-th used row, when the table came from a file.
   func line(ofUsedRow i: Int) -> Int? { data.sourceLines.map { $0[rows[i]] } }
 
+  /// Whether every row of the table is used (no gathering needed).
+  var usesEveryRow: Bool { rows.count == data.rowCount }
+
   private func numericColumn(_ name: String) -> [Double] {
     guard case .numeric(let values)? = data[name] else { return [Double](repeating: .nan, count: rows.count) }
-    return rows.map { values[$0] }
+    return usesEveryRow ? values : rows.map { values[$0] }
   }
 
   /// Evaluates a numeric expression; a non-finite result is an error naming the

@@ -13,8 +13,31 @@ struct AbsorbedScoreSums {
   var basis: Matrix
   /// The group indicator part times the basis part: L×b.
   var groupBasis: Matrix
-  /// The group indicator part times itself: L×L.
-  var groups: Matrix
+  /// The group indicator part times itself: L×L, diagonal for HC0 (each row is in one group).
+  var groups: GroupPart
+
+  /// An L×L block stored as its diagonal when it is diagonal.
+  enum GroupPart {
+    case diagonal([Double])
+    case dense(Matrix)
+
+    /// Entry (i, j).
+    subscript(i: Int, j: Int) -> Double {
+      switch self {
+      case .diagonal(let d): i == j ? d[i] : 0
+      case .dense(let m): m[i, j]
+      }
+    }
+
+    func adding(_ other: GroupPart) -> GroupPart {
+      switch (self, other) {
+      case (.diagonal(let a), .diagonal(let b)): .diagonal(zip(a, b).map { $0 + $1 })
+      case (.dense(let a), .dense(let b)): .dense(a + b)
+      case (.diagonal(let d), .dense(let m)), (.dense(let m), .diagonal(let d)):
+        .dense(m + Matrix(rows: d.count, columns: d.count, columnMajor: (0..<(d.count * d.count)).map { $0 % (d.count + 1) == 0 ? d[$0 / (d.count + 1)] : 0 }))
+      }
+    }
+  }
 
   /// HC0 sums: Σ eᵢ² s̃ᵢs̃ᵢᵀ, Σ_{i∈g} eᵢ² s̃ᵢ and Σ_{i∈g} eᵢ².
   static func heteroskedastic(
@@ -34,12 +57,11 @@ struct AbsorbedScoreSums {
         diagonal[g] += weights[k]
         for j in 0..<b { groupBasis[g, j] += weights[k] * deviations[k, j] }
       }
-      var groupMatrix = Matrix(rows: groups, columns: groups)
-      for g in 0..<groups { groupMatrix[g, g] = diagonal[g] }
-      return AbsorbedScoreSums(basis: deviations.weightedGram(weights), groupBasis: groupBasis, groups: groupMatrix)
+      return AbsorbedScoreSums(basis: deviations.weightedGram(weights), groupBasis: groupBasis, groups: .diagonal(diagonal))
     }) ?? []
     let empty = AbsorbedScoreSums(
-      basis: Matrix(rows: b, columns: b), groupBasis: Matrix(rows: groups, columns: b), groups: Matrix(rows: groups, columns: groups))
+      basis: Matrix(rows: b, columns: b), groupBasis: Matrix(rows: groups, columns: b),
+      groups: .diagonal([Double](repeating: 0, count: groups)))
     return parts.reduce(empty) { $0.adding($1) }
   }
 
@@ -56,7 +78,7 @@ struct AbsorbedScoreSums {
 
   /// The sums of two disjoint sets of rows (or clusters).
   func adding(_ other: AbsorbedScoreSums) -> AbsorbedScoreSums {
-    AbsorbedScoreSums(basis: basis + other.basis, groupBasis: groupBasis + other.groupBasis, groups: groups + other.groups)
+    AbsorbedScoreSums(basis: basis + other.basis, groupBasis: groupBasis + other.groupBasis, groups: groups.adding(other.groups))
   }
 
   /// Row ranges of at most 65 536 rows.
@@ -110,7 +132,7 @@ struct ClusterTotals {
     let xiMatrix = Matrix(rows: basis, columns: g, columnMajor: xi).transposed()
     let groupMatrix = Matrix(rows: groups, columns: g, columnMajor: perGroup).transposed()
     return AbsorbedScoreSums(
-      basis: xiMatrix.gram(), groupBasis: groupMatrix.transposed().multiplied(by: xiMatrix), groups: groupMatrix.gram())
+      basis: xiMatrix.gram(), groupBasis: groupMatrix.transposed().multiplied(by: xiMatrix), groups: .dense(groupMatrix.gram()))
   }
 }
 
@@ -138,44 +160,74 @@ extension AbsorbedRegression {
   /// projection: M_ββ = Π̃ᵀS Π̃, M_cβ = G Π̃, V_ββ = H M_ββ H,
   /// V_cβ = N⁻¹M_cβH − W̄V_ββ and V_cc = N⁻¹M_ccN⁻¹ − N⁻¹M_cβHW̄ᵀ − W̄HM_cβᵀN⁻¹ + W̄V_ββW̄ᵀ;
   /// the homoskedastic case is σ²[[N⁻¹ + W̄HW̄ᵀ, −W̄H], [−HW̄ᵀ, H]].
+  /// Entry (s, t) of the bread (X̂ᵀX̂)⁻¹ in (c, β) coordinates, for `breadFactor`'s W̄H.
+  func breadEntry(_ s: Int, _ t: Int, breadFactor w: Matrix) -> Double {
+    let groups = moments.groupCount
+    switch (s < groups, t < groups) {
+    case (true, true):
+      let d = moments.columns
+      var total = s == t && moments.counts[s] > 0 ? 1 / Double(moments.counts[s]) : 0
+      for (a, j) in regressors.enumerated() { total += w[s, a] * moments.means[t * d + j] }
+      return total
+    case (true, false): return -w[s, t - groups]
+    case (false, true): return -w[t, s - groups]
+    case (false, false): return inverseGram[s - groups, t - groups]
+    }
+  }
+
   func groupCovariance(sums: AbsorbedScoreSums?, scale: Double) -> Matrix {
     let groups = moments.groupCount, k = regressors.count
     let h = inverseGram
     let means = regressorMeans
     let inverseCounts = moments.counts.map { $0 > 0 ? 1 / Double($0) : 0 }
-    var vcc: Matrix, vcb: Matrix, vbb: Matrix
+    // V_cc[i, j] = diagonal/dense part + Σ_t (w_it·m_jt − a_it·m_jt − m_it·a_jt): the L×L
+    // block entry by entry (no L×L temporaries), from L×k factors.
+    let vbb: Matrix, vcb: Matrix, a: Matrix, w: Matrix
     if let sums {
       let projection = self.projection
       let mbb = projection.transposed().multiplied(by: sums.basis).multiplied(by: projection)
       vbb = h.multiplied(by: mbb).multiplied(by: h)
-      var a = sums.groupBasis.multiplied(by: projection).multiplied(by: h)  // M_cβ H
+      var scaled = sums.groupBasis.multiplied(by: projection).multiplied(by: h)  // N⁻¹ M_cβ H
       for g in 0..<groups {
-        for j in 0..<k { a[g, j] *= inverseCounts[g] }
+        for j in 0..<k { scaled[g, j] *= inverseCounts[g] }
       }
-      vcb = a - means.multiplied(by: vbb)
-      var ncc = sums.groups
-      for g in 0..<groups {
-        for l in 0..<groups { ncc[g, l] *= inverseCounts[g] * inverseCounts[l] }
-      }
-      let cross = a.multiplied(by: means.transposed())
-      vcc = ncc - cross - cross.transposed() + means.multiplied(by: vbb).multiplied(by: means.transposed())
+      a = scaled
+      w = means.multiplied(by: vbb)
+      vcb = a - w
     } else {
       vbb = h
-      vcb = -1 * means.multiplied(by: h)
-      vcc = means.multiplied(by: h).multiplied(by: means.transposed())
-      for g in 0..<groups { vcc[g, g] += inverseCounts[g] }
+      a = Matrix(rows: groups, columns: k)
+      w = means.multiplied(by: h)
+      vcb = -1 * w
     }
-    var v = Matrix(rows: groups + k, columns: groups + k)
+    let n = groups + k
+    var v = [Double](repeating: 0, count: n * n)
+    let meanRows = (0..<groups).map { means.row($0) }
+    let aRows = (0..<groups).map { a.row($0) }
+    let wRows = (0..<groups).map { w.row($0) }
     for i in 0..<groups {
-      for j in 0..<groups { v[i, j] = scale * vcc[i, j] }
+      for j in i..<groups {
+        var total = 0.0
+        for t in 0..<k {
+          total += wRows[i][t] * meanRows[j][t] - aRows[i][t] * meanRows[j][t] - meanRows[i][t] * aRows[j][t]
+        }
+        if let sums {
+          total += sums.groups[i, j] * inverseCounts[i] * inverseCounts[j]
+        } else if i == j {
+          total += inverseCounts[i]
+        }
+        v[i + j * n] = scale * total
+        v[j + i * n] = scale * total
+      }
       for j in 0..<k {
-        v[i, groups + j] = scale * vcb[i, j]
-        v[groups + j, i] = scale * vcb[i, j]
+        v[i + (groups + j) * n] = scale * vcb[i, j]
+        v[(groups + j) + i * n] = scale * vcb[i, j]
       }
     }
     for i in 0..<k {
-      for j in 0..<k { v[groups + i, groups + j] = scale * vbb[i, j] }
+      for j in 0..<k { v[(groups + i) + (groups + j) * n] = scale * 0.5 * (vbb[i, j] + vbb[j, i]) }
     }
-    return v.symmetrized()
+    return Matrix(rows: n, columns: n, columnMajor: v)
   }
+
 }

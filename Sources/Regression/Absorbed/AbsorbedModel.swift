@@ -149,11 +149,13 @@ struct AbsorbedModel: Sendable {
     let n = Double(observations)
     let k = Double(groupCount + regression.regressors.count)
     let dfScale = n / (n - k)
-    let bread = map.covariance(regression.groupCovariance(sums: nil, scale: 1))
+    let breadFactor = regression.regressorMeans.multiplied(by: regression.inverseGram)
+    let breadDiagonal = map.variances { regression.breadEntry($0, $1, breadFactor: breadFactor) }
     switch kind {
     case .unadjusted:
       let rss = e.map(Vector.sumOfSquares) ?? Vector.sumOfSquares(regression.within.residuals)
-      return (rss / n * (debiased ? dfScale : 1) * bread, bread.diagonal)
+      let bread = map.covariance(regression.groupCovariance(sums: nil, scale: 1))
+      return (rss / n * (debiased ? dfScale : 1) * bread, breadDiagonal)
     case .heteroskedastic(let type):
       guard type <= 1 else {
         throw .unsupportedByAbsorption("HC\(type) standard errors need leverages; the absorbing fit offers unadjusted, robust, HC1 and clustered ones")
@@ -174,7 +176,8 @@ struct AbsorbedModel: Sendable {
       let v = part.sign * map.covariance(regression.groupCovariance(sums: part.sums, scale: scale))
       total = total.map { $0 + v } ?? v
     }
-    return (total ?? bread, bread.diagonal)
+    guard let total else { throw .unsupportedByAbsorption("no score sums for this estimator") }
+    return (total, breadDiagonal)
   }
 
   /// The score sums of `regression` under a sandwich estimator.

@@ -55,4 +55,15 @@ struct ParameterMap: Sendable {
     }
     return result
   }
+
+  /// The diagonal of J V Jᵀ from V's entries, without forming V.
+  func variances(_ entry: (Int, Int) -> Double) -> [Double] {
+    terms.map { term in
+      var total = 0.0
+      for s in term {
+        for t in term { total += s.coefficient * t.coefficient * entry(s.index, t.index) }
+      }
+      return total
+    }
+  }
 }
