@@ -90,6 +90,29 @@ struct DocumentationSnippetTests {
     #expect(tsls.firstStage?.summary.isEmpty == false)
   }
 
+  /// Models.md, "Large data: absorbing and streaming".
+  @Test func absorbingAndStreaming() throws {
+    let path = Fixtures.url("data/iv_workload_2000.csv").path
+    let data = try DataTable(contentsOfCSVFile: path)
+    let formula = "y ~ x1 + x2 + C(g) + [t1 + t2 ~ z1 + z2 + z6 + z7]"
+    let absorbed = try AbsorbingIV2SLS(formula: formula, data: data).fit()
+    #expect(absorbed.params.count == 54)
+    shows(absorbed.params[52], "0.44524")
+    shows(absorbed.stdErrors[53], "0.13435")
+    let dense = try IV2SLS(formula: formula, data: data).fit()
+    expectClose(absorbed.params, dense.params, rtol: 1e-9, atol: 1e-12)
+    var blocks = 0
+    let streamed = try StreamingIV2SLS(formula: formula).fit(blocks: { visit in
+      let reader = try CSVChunkReader(path: path, chunkBytes: 1 << 16)
+      while let block = try reader.next() {
+        blocks += 1
+        try visit(block)
+      }
+    })
+    shows(streamed.params[52], "0.44524")
+    #expect(blocks == 14, "two passes of seven blocks")
+  }
+
   /// Models.md, "Tables and plots".
   @Test func tablesAndPlots() throws {
     let data = try Self.data("mroz_wage.csv")
