@@ -1,7 +1,6 @@
 /// Writing a laid-out ``LassoPathPlot`` as SVG.
 extension LassoPathRenderer {
   func render() -> String {
-    let c = NumberFormat.coordinate
     var out = SVGPreamble.lines(
       width: width, height: height,
       attributes: "data-lambda-count=\"\(plot.lambdas.count)\" data-column-count=\"\(plot.columnNames.count)\"",
@@ -11,16 +10,7 @@ extension LassoPathRenderer {
     var description =
       "Coefficient paths of \(columns) column\(columns == 1 ? "" : "s") over \(lambdas) value\(lambdas == 1 ? "" : "s") of λ"
     if plot.crossValidation != nil { description += ", with the cross-validated error" }
-    out.append("<desc>\(XML.escaped(description)).</desc>")
-    out.append("<rect class=\"background\" width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>")
-    if let baseline = titleBaseline {
-      let shown = TextMetrics.truncated(
-        plot.title, toWidth: width - 2 * SVGRenderer.margin, fontSize: SVGRenderer.titleSize, bold: true)
-      let tooltip = shown == plot.title ? "" : "<title>\(XML.escaped(plot.title))</title>"
-      out.append(
-        "<text class=\"title\" x=\"\(c(SVGRenderer.margin))\" y=\"\(c(baseline))\" font-size=\"\(c(SVGRenderer.titleSize))\" font-weight=\"bold\" fill=\"#1A1A1A\">\(tooltip)\(XML.escaped(shown))</text>"
-      )
-    }
+    out += SVGPreamble.heading(description: description, title: plot.title, titleBaseline: titleBaseline, width: width)
     writePathPanel(into: &out)
     writeErrorPanel(into: &out)
     writeNote(into: &out)

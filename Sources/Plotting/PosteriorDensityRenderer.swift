@@ -120,20 +120,10 @@ struct PosteriorDensityRenderer {
   }
 
   func render() -> String {
-    let c = NumberFormat.coordinate
     var out = SVGPreamble.lines(
       width: width, height: height, attributes: "data-point-count=\"\(plot.points.count)\"",
       title: plot.title.isEmpty ? "Posterior density" : plot.title)
-    out.append("<desc>\(XML.escaped(description)).</desc>")
-    out.append("<rect class=\"background\" width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>")
-    if let baseline = titleBaseline {
-      let shown = TextMetrics.truncated(
-        plot.title, toWidth: width - 2 * SVGRenderer.margin, fontSize: SVGRenderer.titleSize, bold: true)
-      let tooltip = shown == plot.title ? "" : "<title>\(XML.escaped(plot.title))</title>"
-      out.append(
-        "<text class=\"title\" x=\"\(c(SVGRenderer.margin))\" y=\"\(c(baseline))\" font-size=\"\(c(SVGRenderer.titleSize))\" font-weight=\"bold\" fill=\"#1A1A1A\">\(tooltip)\(XML.escaped(shown))</text>"
-      )
-    }
+    out += SVGPreamble.heading(description: description, title: plot.title, titleBaseline: titleBaseline, width: width)
     writeLegend(into: &out)
     writeGrid(into: &out)
     writeInterval(into: &out)
