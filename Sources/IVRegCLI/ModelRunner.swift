@@ -178,6 +178,8 @@ struct ModelRunner {
         }, covariance: covariance, debiased: options.debiased)
     } catch let error as CSVError {
       throw Failure(outcome: .dataFailure("\(path): \(error.description)", detail: error.sourceExcerpt(fileAtPath: path)))
+    } catch FormulaError.noRows {
+      throw Failure(outcome: .dataFailure("\(path): the file has a header but no rows"))
     } catch let error as FormulaError {
       throw Failure(outcome: .dataFailure(error.description, detail: error.caretDiagram(for: formula)))
     } catch let error as CommandLineError {

@@ -17,7 +17,9 @@ enum SummaryNotes {
       let what = absorbed.factorName.map { "the intercept and \($0) (\(absorbed.groupCount) levels) were" } ?? "the intercept was"
       notes.append(
         "\(what) absorbed (--absorb\(results.residuals.isEmpty ? ", --streaming" : "")): the same estimates without dummy columns; "
-          + "Wooldridge's tests and the weak-instrument block are not computed (--absorb no computes them)")
+          + (results.residuals.isEmpty
+            ? "Wooldridge's tests and the weak-instrument block are not computed when streaming"
+            : "Wooldridge's tests are not computed (--absorb no computes them)"))
     }
     let scale = results.fittedValues.reduce(0) { $0 + $1 * $1 }
     if results.nobs > results.dfModel && results.residualSumOfSquares <= 1e-20 * scale {

@@ -14,7 +14,7 @@ flags=(-O -wmo -parse-as-library -swift-version 6 -package-name LinearModels
   -enable-upcoming-feature InternalImportsByDefault -sanitize=fuzzer,address -I "$out/modules")
 
 # Modules in dependency order; each is rebuilt only when one of its sources is newer.
-modules=(LinearAlgebra Distributions Tabular Formulas Regression TimeSeries Penalized SparseIV Reporting Plotting IVRegCLI)
+modules=(LinearAlgebra Distributions Tabular Formulas Regression TimeSeries Penalized SparseIV Bayesian Reporting Plotting IVRegCLI)
 previous=""
 for module in "${modules[@]}"; do
   object="$out/modules/$module.o"

@@ -122,3 +122,20 @@ struct StreamingOptionTests {
     #expect(missing.standardError.hasPrefix("Error: /nonexistent/file.csv"))
   }
 }
+
+extension StreamingOptionTests {
+  @Test func headerOnlyAndMixedColumns() throws {
+    let directory = FileManager.default.temporaryDirectory
+    let header = directory.appendingPathComponent("streaming-header-\(UUID().uuidString).csv")
+    try "y,x,g\n".write(to: header, atomically: true, encoding: .utf8)
+    let empty = IVRegCommand.run([header.path, "y ~ x + C(g)", "--streaming"])
+    #expect(empty.status == 1)
+    #expect(empty.standardError == "Error: \(header.path): the file has a header but no rows\n")
+    let mixed = directory.appendingPathComponent("streaming-mixed-\(UUID().uuidString).csv")
+    try "y,x,g\n1,1,a\n2,\"3\n4\",b\n".write(to: mixed, atomically: true, encoding: .utf8)
+    let outcome = IVRegCommand.run([mixed.path, "y ~ x + C(g)", "--streaming"])
+    #expect(outcome.status == 1)
+    #expect(outcome.standardError.contains("column 'x' mixes numbers and text"))
+    #expect(outcome.standardError.contains("(line 3)"))
+  }
+}

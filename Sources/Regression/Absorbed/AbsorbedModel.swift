@@ -101,6 +101,12 @@ struct AbsorbedModel: Sendable {
       scores: .rows(data: data, codes: absorbing.absorbed.codes))
   }
 
+  /// Whether the rows are in memory (not a streamed fit).
+  var keepsRows: Bool {
+    if case .rows = scores { return true }
+    return false
+  }
+
   /// The residuals of `regression` for every row, when the rows are in memory.
   func residuals(of regression: AbsorbedRegression) -> [Double]? {
     guard case .rows(let data, let codes) = scores else { return nil }

@@ -60,7 +60,7 @@ public struct AbsorbingIV2SLS: Sendable {
     else { throw .unsupportedByAbsorption("kernel (HAC) standard errors are not offered by the absorbing fit") }
     let instrumental = design.design.isInstrumental
     let results = try RegressionResults(
-      method: instrumental ? "IV-2SLS" : "OLS", design: design.design, model: model, regression: model.regression,
+      method: instrumental ? "IV-2SLS" : "OLS", design: design.design.namesOnly, model: model, regression: model.regression,
       names: design.regressorNames, map: model.parameterMap(extra: model.m), residuals: model.residuals(of: model.regression),
       covariance: ResolvedCovariance(estimator: covariance, kind: kind), debiased: debiased)
     guard results.covariance.columnMajorValues.allSatisfy(\.isFinite) else { throw .nonFiniteCovariance }

@@ -281,9 +281,8 @@ private struct BlockLayout {
 
   /// A design with the model's names and no rows (what the results report as `design`).
   func emptyDesign(dropped: Int) -> DesignMatrices {
-    DesignMatrices(
-      dependentName: dependentName, dependent: [], exogenous: Matrix(rows: 0, columns: p), exogenousNames: exogenousNames,
-      endogenous: Matrix(rows: 0, columns: m), endogenousNames: endogenousNames, instruments: Matrix(rows: 0, columns: q),
+    DesignMatrices.namesOnly(
+      dependentName: dependentName, exogenousNames: exogenousNames, endogenousNames: endogenousNames,
       instrumentNames: instrumentNames, droppedRowCount: dropped)
   }
 }
@@ -304,6 +303,28 @@ extension Optional where Wrapped == BlockLayout {
         "\(line) gives the model different columns than the first (a column read as text there, or a categorical term other than the absorbed one)")
     }
     return design
+  }
+}
+
+extension DesignMatrices {
+  /// A design with these names and no rows: what an absorbed fit reports as its `design`
+  /// (the rows live in its statistics, and the dense columns can be freed).
+  static func namesOnly(
+    dependentName: String, exogenousNames: [String], endogenousNames: [String], instrumentNames: [String],
+    droppedRowCount: Int
+  ) -> DesignMatrices {
+    DesignMatrices(
+      dependentName: dependentName, dependent: [], exogenous: Matrix(rows: 0, columns: exogenousNames.count),
+      exogenousNames: exogenousNames, endogenous: Matrix(rows: 0, columns: endogenousNames.count),
+      endogenousNames: endogenousNames, instruments: Matrix(rows: 0, columns: instrumentNames.count),
+      instrumentNames: instrumentNames, droppedRowCount: droppedRowCount)
+  }
+
+  /// This design's names without its rows.
+  var namesOnly: DesignMatrices {
+    .namesOnly(
+      dependentName: dependentName, exogenousNames: exogenousNames, endogenousNames: endogenousNames,
+      instrumentNames: instrumentNames, droppedRowCount: droppedRowCount)
   }
 }
 

@@ -45,19 +45,42 @@ struct PartialledInstrumentalData {
   ///   than endogenous regressors, too few observations, or X̃ or Z̃ rank
   ///   deficient after partialling.
   init(design: DesignMatrices) throws(Undefined) {
-    let n = design.observationCount
     let c = design.exogenous.columns
-    let k1 = design.endogenous.columns
-    let k2 = design.instruments.columns
+    let exogenousQR: QRDecomposition? = c > 0 && design.observationCount > 0 ? QRDecomposition(design.exogenous) : nil
+    try self.init(
+      y: exogenousQR?.residuals(design.dependent) ?? design.dependent,
+      x: exogenousQR?.residuals(design.endogenous) ?? design.endogenous,
+      z: exogenousQR?.residuals(design.instruments) ?? design.instruments, exogenousCount: c)
+  }
+
+  /// The data of an absorbed model whose rows are in memory: deviations from the group
+  /// means (which partial out the intercept and dummies), then the dense exogenous
+  /// regressors partialled out; c counts the absorbed parameters too.
+  init(absorbed model: AbsorbedModel) throws(Undefined) {
+    guard case .rows(let data, let codes) = model.scores else {
+      throw Undefined(reason: "not computed when streaming (the rows are not kept)")
+    }
+    let regression = model.regression
+    let within = { (columns: [Int]) -> Matrix in
+      regression.deviations(of: columns, data: data, codes: codes, rows: 0..<data.rows)
+    }
+    let exogenousQR: QRDecomposition? = model.p > 0 ? QRDecomposition(within(model.exogenousColumns)) : nil
+    let partial = { (m: Matrix) -> Matrix in exogenousQR?.residuals(m) ?? m }
+    try self.init(
+      y: partial(within([model.dependentColumn])).column(0), x: partial(within(model.endogenousColumns)),
+      z: partial(within(model.instrumentColumns)), exogenousCount: model.absorbedParameterCount + model.p)
+  }
+
+  /// From the partialled parts; `exogenousCount` is c, the columns partialled out.
+  private init(y: [Double], x: Matrix, z: Matrix, exogenousCount c: Int) throws(Undefined) {
+    let n = y.count
+    let k1 = x.columns
+    let k2 = z.columns
     guard k1 >= 1 else { throw Undefined(reason: "the model has no endogenous regressors") }
     guard k2 >= k1 else {
       throw Undefined(reason: "fewer excluded instruments (\(k2)) than endogenous regressors (\(k1))")
     }
     guard n - c - k2 >= 1 else { throw Undefined(reason: "too few observations (\(n)) for \(c + k2) instruments") }
-    let exogenousQR: QRDecomposition? = c > 0 ? QRDecomposition(design.exogenous) : nil
-    let y = exogenousQR?.residuals(design.dependent) ?? design.dependent
-    let x = exogenousQR?.residuals(design.endogenous) ?? design.endogenous
-    let z = exogenousQR?.residuals(design.instruments) ?? design.instruments
     let zQR = QRDecomposition(z)
     guard zQR.isFullRank else {
       throw Undefined(reason: "the excluded instruments are collinear once the exogenous regressors are partialled out")

@@ -42,7 +42,7 @@ public struct WeakInstrumentDiagnostics: Sendable {
     let data: PartialledInstrumentalData
     let craggDonald: CraggDonald
     do {
-      data = try PartialledInstrumentalData(design: design)
+      data = try results.partialledInstrumentalData()
       craggDonald = try CraggDonald(data)
     } catch {
       self.craggDonald = TestStatistic(invalid: CraggDonald.name, nullHypothesis: CraggDonald.null, reason: error.reason)
@@ -121,10 +121,16 @@ public struct WeakInstrumentDiagnostics: Sendable {
 }
 
 extension RegressionResults {
+  /// The model's data with the exogenous regressors partialled out (absorbed ones included).
+  func partialledInstrumentalData() throws(PartialledInstrumentalData.Undefined) -> PartialledInstrumentalData {
+    if let absorbed { return try PartialledInstrumentalData(absorbed: absorbed) }
+    return try PartialledInstrumentalData(design: design)
+  }
+
   /// Weak-identification diagnostics; nil for OLS.
   public var weakInstruments: WeakInstrumentDiagnostics? {
-    // Not yet computed from an absorbed fit's moments.
-    guard design.isInstrumental, absorbed == nil else { return nil }
+    // A streamed fit keeps no rows to compute them from.
+    guard design.isInstrumental, absorbed?.keepsRows ?? true else { return nil }
     return WeakInstrumentDiagnostics(results: self)
   }
 
@@ -138,12 +144,9 @@ extension RegressionResults {
     guard design.endogenous.columns == 1 else {
       return TestStatistic(invalid: name, nullHypothesis: null, reason: "the test needs exactly one endogenous regressor")
     }
-    guard absorbed == nil else {
-      return TestStatistic(invalid: name, nullHypothesis: null, reason: "not computed when the intercept and categorical are absorbed")
-    }
     let data: PartialledInstrumentalData
     do {
-      data = try PartialledInstrumentalData(design: design)
+      data = try partialledInstrumentalData()
     } catch {
       return TestStatistic(invalid: name, nullHypothesis: null, reason: error.reason)
     }
