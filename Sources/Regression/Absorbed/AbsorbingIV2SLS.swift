@@ -14,7 +14,8 @@ public import Tabular
 /// for the sandwich, O(n·d²) for d dense columns, instead of O(n·(d + L)²) with L levels.
 ///
 /// Offered covariances: unadjusted, robust (HC0), HC1 and clustered (one- or two-way).
-/// Not computed: Wooldridge's tests and the weak-instrument block.
+/// The weak-instrument block is computed from the rows' deviations from their group means;
+/// Wooldridge's tests are not computed.
 ///
 /// ```swift
 /// let data = try DataTable(contentsOfCSVFile: "iv1e6.csv")
