@@ -40,6 +40,12 @@ public struct AbsorbedCategorical: Sendable {
   /// The number of groups.
   public var groupCount: Int { levels.count }
 
+  /// The name of a level's column, as formulaic writes it: `C(g)[T.b]` under treatment
+  /// (reduced) coding, `C(g)[b]` in full coding.
+  public static func dummyName(factor: String, label: String, reduced: Bool) -> String {
+    reduced ? "\(factor)[T.\(label)]" : "\(factor)[\(label)]"
+  }
+
   /// Creates the description of an absorbed intercept and factor.
   public init(
     factorName: String?, levels: [String], codes: [Int32], reference: Int?, hasIntercept: Bool,

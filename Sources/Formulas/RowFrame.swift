@@ -40,6 +40,9 @@ struct RowFrame {
     return values
   }
 
+  /// A categorical factor's levels (as labels), per-row level codes and reference index.
+  typealias Categories = (labels: [String], codes: [Int], reference: Int)
+
   /// The levels (as labels), per-row level codes and reference index of a categorical factor.
   func categories(column name: String, reference: ReferenceLevel?, factorName: String, offset: Int) throws(FormulaError)
     -> (labels: [String], codes: [Int], reference: Int)
@@ -113,8 +116,15 @@ struct RowFrame {
         throw .tooManyCategoricalFactors(term: term.name, limit: Self.maximumCategoricalFactors, offset: term.offset)
       }
       let allScoped = encoder.scopedTerms(factorNames: term.factors.map(\.name), categorical: term.factors.map(\.isCategorical))
+      // Each categorical factor's levels and codes, found once for the term.
+      var levels: [Int: Categories] = [:]
+      for (i, factor) in term.factors.enumerated() {
+        if case .categorical(let column, let reference) = factor.kind {
+          levels[i] = try categories(column: column, reference: reference, factorName: factor.name, offset: factor.offset)
+        }
+      }
       // Absorbed scoped terms get names (and slots) but no columns.
-      let absorbedNames = try absorb(allScoped, of: term, into: &absorbing)
+      let absorbedNames = absorb(allScoped, of: term, levels: levels, into: &absorbing)
       var scoped: [TermEncoder.ScopedTerm] = []
       for (scopedTerm, absorbed) in zip(allScoped, absorbedNames) {
         if let absorbed {
@@ -125,16 +135,10 @@ struct RowFrame {
       }
       // Count the columns before making them: a mistyped number can turn a column into
       // thousands of categories, and n×n dummies would exhaust memory.
-      var levelCounts: [Int: Int] = [:]
-      for (i, factor) in term.factors.enumerated() {
-        if case .categorical(let column, let reference) = factor.kind {
-          levelCounts[i] = try categories(column: column, reference: reference, factorName: factor.name, offset: factor.offset).labels.count
-        }
-      }
       for scopedTerm in scoped {
         columnCount += scopedTerm.factors.reduce(1) { product, scopedFactor in
-          guard let levels = levelCounts[scopedFactor.factor] else { return product }
-          return product.multipliedReportingOverflow(by: scopedFactor.reduced ? levels - 1 : levels).partialValue
+          guard let count = levels[scopedFactor.factor]?.labels.count else { return product }
+          return product.multipliedReportingOverflow(by: scopedFactor.reduced ? count - 1 : count).partialValue
         }
       }
       let (entries, overflow) = columnCount.multipliedReportingOverflow(by: max(count, 1))
@@ -157,7 +161,8 @@ struct RowFrame {
         // Each factor's columns; the first factor varies fastest (formulaic, R).
         var perFactor: [[(String, [Double])]] = []
         for scopedFactor in scopedTerm.factors {
-          perFactor.append(try factorColumns(term.factors[scopedFactor.factor], reduced: scopedFactor.reduced))
+          perFactor.append(
+            try factorColumns(term.factors[scopedFactor.factor], levels: levels[scopedFactor.factor], reduced: scopedFactor.reduced))
         }
         var combinations: [[(String, [Double])]] = [[]]
         for factorColumns in perFactor.reversed() {
@@ -190,8 +195,8 @@ struct RowFrame {
   /// `absorbing` (nil: nothing is absorbed); returns, per scoped term, the names of its
   /// parameters when it is absorbed, nil when it needs columns.
   private func absorb(
-    _ scoped: [TermEncoder.ScopedTerm], of term: ResolvedTerm, into absorbing: inout AbsorbedColumns?
-  ) throws(FormulaError) -> [[String]?] {
+    _ scoped: [TermEncoder.ScopedTerm], of term: ResolvedTerm, levels: [Int: Categories], into absorbing: inout AbsorbedColumns?
+  ) -> [[String]?] {
     guard var record = absorbing else { return scoped.map { _ in nil } }
     var result: [[String]?] = []
     for scopedTerm in scoped {
@@ -202,12 +207,10 @@ struct RowFrame {
         continue
       }
       if record.factor == nil, term.factors.count == 1, scopedTerm.factors.count == 1,
-        case .categorical(let column, let reference) = term.factors[0].kind
+        case .categorical(let column, let reference) = term.factors[0].kind, let (labels, codes, referenceIndex) = levels[0]
       {
         let factor = term.factors[0]
         let reduced = scopedTerm.factors[0].reduced
-        let (labels, codes, referenceIndex) = try categories(
-          column: column, reference: reference, factorName: factor.name, offset: factor.offset)
         var numeric = false
         if case .numeric? = data[column] { numeric = true }
         record.factor = AbsorbedColumns.Factor(
@@ -215,7 +218,7 @@ struct RowFrame {
           explicitReference: reference != nil, numericLevels: numeric)
         var names: [String] = []
         for level in labels.indices where !(reduced && level == referenceIndex) {
-          names.append(reduced ? "\(factor.name)[T.\(labels[level])]" : "\(factor.name)[\(labels[level])]")
+          names.append(AbsorbedCategorical.dummyName(factor: factor.name, label: labels[level], reduced: reduced))
           record.slots.append(.level(level))
         }
         result.append(names)
@@ -227,17 +230,25 @@ struct RowFrame {
     return result
   }
 
-  private func factorColumns(_ factor: ResolvedFactor, reduced: Bool) throws(FormulaError) -> [(String, [Double])] {
+  /// A factor's columns; `levels` are its categories when it is categorical.
+  private func factorColumns(_ factor: ResolvedFactor, levels: Categories?, reduced: Bool) throws(FormulaError)
+    -> [(String, [Double])]
+  {
     switch factor.kind {
     case .numeric(let expression):
       return [(factor.name, try evaluate(expression, name: factor.name))]
     case .categorical(let column, let reference):
-      let (labels, codes, referenceIndex) = try categories(
-        column: column, reference: reference, factorName: factor.name, offset: factor.offset)
+      let found: Categories
+      if let levels {
+        found = levels
+      } else {
+        found = try categories(column: column, reference: reference, factorName: factor.name, offset: factor.offset)
+      }
+      let (labels, codes, referenceIndex) = found
       var result: [(String, [Double])] = []
       for (level, label) in labels.enumerated() where !(reduced && level == referenceIndex) {
-        let name = reduced ? "\(factor.name)[T.\(label)]" : "\(factor.name)[\(label)]"
-        result.append((name, codes.map { $0 == level ? 1.0 : 0.0 }))
+        result.append(
+          (AbsorbedCategorical.dummyName(factor: factor.name, label: label, reduced: reduced), codes.map { $0 == level ? 1.0 : 0.0 }))
       }
       return result
     }

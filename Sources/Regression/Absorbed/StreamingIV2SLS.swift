@@ -92,7 +92,7 @@ public struct StreamingIV2SLS: Sendable {
     // Pass 2: the score sums of the model and of each first stage.
     var heteroskedastic: [AbsorbedScoreSums?] = regressions.map { _ in nil }
     var clustered = regressions.map { ClusterTotals(basis: $0.basis.count, groups: absorbed.groupCount) }
-    var clusterNumbering: [ClusterKey: Int] = [:]
+    var clusterNumbering = ClusterNumbering()
     if covariance != .unadjusted {
       try blocks { block in
         guard let design = try AbsorbingDesign(formula: formula, data: block), design.design.observationCount > 0 else { return }
@@ -100,7 +100,10 @@ public struct StreamingIV2SLS: Sendable {
         let (data, _) = AbsorbedModel.block(design.design)
         var clusters: [Int] = []
         if let clusterColumn {
-          clusters = try Self.clusterIDs(clusterColumn, rows: design.design.rowIndices, block: block, numbering: &clusterNumbering)
+          clusters = try clusterNumbering.ids(clusterColumn, rows: design.design.rowIndices, in: block) { row in
+            let line = block.sourceLines.map { " (line \($0[row]))" } ?? ""
+            return "cluster column '\(clusterColumn)' is missing on a row the model uses\(line)"
+          }
         }
         for (r, regression) in regressions.enumerated() {
           let e = regression.residuals(data, codes: codes)
@@ -140,39 +143,6 @@ public struct StreamingIV2SLS: Sendable {
       residuals: nil, covariance: ResolvedCovariance(estimator: covariance, kind: kind), debiased: debiased)
     guard results.covariance.columnMajorValues.allSatisfy(\.isFinite) else { throw ModelError.nonFiniteCovariance }
     return results
-  }
-
-  /// A cluster value: a label or a number.
-  enum ClusterKey: Hashable {
-    case label(String)
-    case number(Double)
-  }
-
-  /// The clusters of the used rows of a block, numbered across blocks.
-  private static func clusterIDs(
-    _ name: String, rows: [Int], block: DataTable, numbering: inout [ClusterKey: Int]
-  ) throws(ModelError) -> [Int] {
-    guard let column = block[name] else { throw .invalidClusters("unknown cluster column '\(name)'") }
-    var ids: [Int] = []
-    ids.reserveCapacity(rows.count)
-    for row in rows {
-      if column.isMissing(at: row) {
-        let line = block.sourceLines.map { " (line \($0[row]))" } ?? ""
-        throw .invalidClusters("cluster column '\(name)' is missing on a row the model uses\(line)")
-      }
-      let key: ClusterKey
-      switch column {
-      case .categorical(let labels): key = .label(labels.levels[Int(labels.codes[row])])
-      case .numeric(let values): key = .number(values[row])
-      }
-      if let id = numbering[key] {
-        ids.append(id)
-      } else {
-        numbering[key] = numbering.count
-        ids.append(numbering.count - 1)
-      }
-    }
-    return ids
   }
 }
 
@@ -273,7 +243,7 @@ private struct BlockLayout {
       guard !levelsDone, let factor = factorName else { continue }
       levelsDone = true
       for (level, label) in absorbed.levels.enumerated() where !(reduced && level == absorbed.reference) {
-        result.append((.level(level), reduced ? "\(factor)[T.\(label)]" : "\(factor)[\(label)]"))
+        result.append((.level(level), AbsorbedCategorical.dummyName(factor: factor, label: label, reduced: reduced)))
       }
     }
     return result
