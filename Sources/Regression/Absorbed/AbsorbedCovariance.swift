@@ -31,10 +31,13 @@ struct AbsorbedScoreSums {
 
     func adding(_ other: GroupPart) -> GroupPart {
       switch (self, other) {
-      case (.diagonal(let a), .diagonal(let b)): .diagonal(zip(a, b).map { $0 + $1 })
-      case (.dense(let a), .dense(let b)): .dense(a + b)
-      case (.diagonal(let d), .dense(let m)), (.dense(let m), .diagonal(let d)):
-        .dense(m + Matrix(rows: d.count, columns: d.count, columnMajor: (0..<(d.count * d.count)).map { $0 % (d.count + 1) == 0 ? d[$0 / (d.count + 1)] : 0 }))
+      case (.diagonal(let a), .diagonal(let b)):
+        return .diagonal(zip(a, b).map { $0 + $1 })
+      case (.dense(let a), .dense(let b)):
+        return .dense(a + b)
+      case (.dense(var sum), .diagonal(let d)), (.diagonal(let d), .dense(var sum)):
+        for g in d.indices { sum[g, g] += d[g] }
+        return .dense(sum)
       }
     }
   }

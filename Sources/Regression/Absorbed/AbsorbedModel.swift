@@ -124,17 +124,10 @@ struct AbsorbedModel: Sendable {
   static func checkNotAbsorbed(
     _ moments: WithinMoments, names: [String], absorbed: AbsorbedCategorical, upTo count: Int
   ) throws(ModelError) {
-    let d = moments.columns
-    let tolerance = Double(max(moments.rowCount, d)) * .ulpOfOne
+    let tolerance = Double(max(moments.rowCount, moments.columns)) * .ulpOfOne
     for j in 0..<count {
-      var within = 0.0
-      for i in 0...j { within += moments.r[i + j * d] * moments.r[i + j * d] }
-      var between = 0.0
-      for g in 0..<moments.groupCount {
-        let mean = moments.means[g * d + j]
-        between += Double(moments.counts[g]) * mean * mean
-      }
-      guard within.squareRoot() <= tolerance * (within + between).squareRoot() else { continue }
+      let within = moments.withinSumOfSquares(ofColumn: j)
+      guard within.squareRoot() <= tolerance * moments.sumsOfSquares(ofColumn: j).uncentred.squareRoot() else { continue }
       let span = absorbed.factorName.map { "the intercept and the dummies of \($0)" } ?? "the intercept"
       let what = absorbed.factorName.map { "constant within the groups of \($0)" } ?? "constant"
       throw .collinear(role: "regressors", columns: [names[j]], relations: ["\(names[j]) is \(what), so \(span) span it"])

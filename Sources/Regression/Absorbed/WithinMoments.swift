@@ -111,10 +111,16 @@ struct WithinMoments: Sendable {
   /// The factor `R` as a d×d matrix: pseudo-data with the within deviations' inner products.
   var factor: Matrix { Matrix(rows: columns, columns: columns, columnMajor: r) }
 
-  /// Σ(a − ā)² and Σa² of column `j`: the within sum of squares plus the groups' parts.
-  func sumsOfSquares(ofColumn j: Int) -> (centred: Double, uncentred: Double) {
+  /// Σ(a − ā_g)² of column `j`: its within-group sum of squares, from the factor.
+  func withinSumOfSquares(ofColumn j: Int) -> Double {
     var within = 0.0
     for i in 0...j { within += r[i + j * columns] * r[i + j * columns] }
+    return within
+  }
+
+  /// Σ(a − ā)² and Σa² of column `j`: the within sum of squares plus the groups' parts.
+  func sumsOfSquares(ofColumn j: Int) -> (centred: Double, uncentred: Double) {
+    let within = withinSumOfSquares(ofColumn: j)
     let n = Double(rowCount)
     var grand = 0.0
     for g in 0..<groupCount { grand += Double(counts[g]) * means[g * columns + j] }

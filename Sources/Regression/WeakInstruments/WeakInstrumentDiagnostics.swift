@@ -38,7 +38,6 @@ public struct WeakInstrumentDiagnostics: Sendable {
   init(results: RegressionResults) {
     let kind = results.resolvedCovariance.kind
     if case .unadjusted = kind { homoskedastic = true } else { homoskedastic = false }
-    let design = results.design
     let data: PartialledInstrumentalData
     let craggDonald: CraggDonald
     do {
