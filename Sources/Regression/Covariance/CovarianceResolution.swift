@@ -65,31 +65,12 @@ extension ResolvedCovariance {
     }
     var result: [[Int]] = []
     for name in names {
-      guard let column = table[name] else {
-        let suggestion = closestMatch(to: name, among: table.columnNames).map { " (did you mean '\($0)'?)" } ?? ""
-        throw .invalidClusters("unknown cluster column '\(name)'\(suggestion)")
-      }
-      var ids: [Int] = []
-      ids.reserveCapacity(design.rowIndices.count)
-      var index: [Double: Int] = [:]
-      for row in design.rowIndices {
-        if column.isMissing(at: row) {
+      var numbering = ClusterNumbering()
+      result.append(
+        try numbering.ids(name, rows: design.rowIndices, in: table) { row in
           let line = table.sourceLines.map { " (line \($0[row]))" } ?? ""
-          throw .invalidClusters("cluster column '\(name)' is missing on row \(row + 1)\(line), a row the model uses")
-        }
-        switch column {
-        case .categorical(let labels): ids.append(Int(labels.codes[row]))
-        case .numeric(let values):
-          let value = values[row]
-          if let id = index[value] {
-            ids.append(id)
-          } else {
-            index[value] = index.count
-            ids.append(index.count - 1)
-          }
-        }
-      }
-      result.append(ids)
+          return "cluster column '\(name)' is missing on row \(row + 1)\(line), a row the model uses"
+        })
     }
     return result
   }
