@@ -32,11 +32,8 @@ enum BayesCommand {
     } catch {
       return .usageFailure(error.description, command: command)
     }
-    var fitOptions = FitOptions()
-    fitOptions.dataPath = options.dataPath
-    fitOptions.subset = options.subset
-    fitOptions.strict = options.strict
-    let runner = ModelRunner(options: fitOptions, progress: progress, command: command)
+    let runner = ModelRunner(
+      dataPath: options.dataPath, subset: options.subset, strict: options.strict, progress: progress, command: command)
     do {
       let (data, subsetNote) = try runner.loadData()
       let design = try runner.designMatrices(options.formula, data: data)

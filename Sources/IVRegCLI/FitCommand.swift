@@ -23,20 +23,17 @@ enum FitCommand {
     }
     let runner = ModelRunner(options: options, progress: progress)
     do {
+      let results: RegressionResults, subsetNote: String?
       if options.streaming {
-        let results = try runner.fitStreaming(options.formula)
-        var messages = options.format != .text && results.rowsDropped > 0 ? "Rows dropped: \(results.rowsDropped) (missing values)\n" : ""
-        if let plotPath = options.plotPath {
-          messages += try PlotWriter.write([results], names: [options.formula], level: options.level, to: plotPath)
+        (results, subsetNote) = (try runner.fitStreaming(options.formula), nil)
+      } else {
+        let (data, note) = try runner.loadData()
+        if let selection = options.selection {
+          let run = try runner.fitWithSelection(options.formula, data: data, selection: selection)
+          return try SelectionOutput.render(run, options: options, subsetNote: note)
         }
-        return .success(try FitOutput.render(results, options: options, subsetNote: nil), messages: messages)
+        (results, subsetNote) = (try runner.fit(options.formula, data: data), note)
       }
-      let (data, subsetNote) = try runner.loadData()
-      if let selection = options.selection {
-        let run = try runner.fitWithSelection(options.formula, data: data, selection: selection)
-        return try SelectionOutput.render(run, options: options, subsetNote: subsetNote)
-      }
-      let results = try runner.fit(options.formula, data: data)
       // The text summary carries the subset line itself; other formats get it on stderr.
       var messages = options.format == .text ? "" : subsetNote.map { $0 + "\n" } ?? ""
       if options.format != .text && results.rowsDropped > 0 {

@@ -42,10 +42,7 @@ enum GrangerCommand {
     } catch {
       return .usageFailure(error.description, command: command)
     }
-    var fitOptions = FitOptions()
-    fitOptions.dataPath = options.dataPath
-    fitOptions.subset = options.subset
-    let runner = ModelRunner(options: fitOptions, progress: progress, command: command)
+    let runner = ModelRunner(dataPath: options.dataPath, subset: options.subset, progress: progress, command: command)
     do {
       let (data, subsetNote) = try runner.loadData()
       let messages = options.format == .text || options.format == .markdown ? "" : subsetNote.map { $0 + "\n" } ?? ""

@@ -11,21 +11,42 @@ struct ModelRunner {
   let options: FitOptions
   let progress: ProgressReporter?
   /// The subcommand whose usage line a bad `--subset` prints.
-  var command: CommandSpecification = CommandCatalog.fit
+  let command: CommandSpecification
+
+  /// A runner for a subcommand that only reads the data (`--subset`, `--strict`) before its
+  /// own model; its usage errors print `command`'s usage line.
+  init(dataPath: String, subset: String?, strict: Bool = false, progress: ProgressReporter?, command: CommandSpecification) {
+    var options = FitOptions()
+    options.dataPath = dataPath
+    options.subset = subset
+    options.strict = strict
+    self.init(options: options, progress: progress, command: command)
+  }
+
+  init(options: FitOptions, progress: ProgressReporter?, command: CommandSpecification = CommandCatalog.fit) {
+    self.options = options
+    self.progress = progress
+    self.command = command
+  }
 
   /// A failure already worded for the user.
   struct Failure: Error {
     let outcome: IVRegCommand.Outcome
   }
 
-  /// The table the models use: the CSV, restricted by `--subset`; and the line that
-  /// reports how many rows `--subset` removed (nil without `--subset`).
-  func loadData() throws(Failure) -> (table: DataTable, subsetNote: String?) {
-    let path = options.dataPath
+  /// A data path that names a directory is a data error, said before trying to read it.
+  private func requireFile(_ path: String) throws(Failure) {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw Failure(outcome: .dataFailure("\(path): is a directory, not a CSV file"))
     }
+  }
+
+  /// The table the models use: the CSV, restricted by `--subset`; and the line that
+  /// reports how many rows `--subset` removed (nil without `--subset`).
+  func loadData() throws(Failure) -> (table: DataTable, subsetNote: String?) {
+    let path = options.dataPath
+    try requireFile(path)
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     let large = progress.map { size > $0.largeFileBytes } ?? false
     if large { progress?.begin("Reading \(path) (\(size / 1_000_000) MB)") }
@@ -156,10 +177,7 @@ struct ModelRunner {
   /// Fits `formula` by two passes over blocks of the file (`--streaming`).
   func fitStreaming(_ formula: String) throws(Failure) -> RegressionResults {
     let path = options.dataPath
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw Failure(outcome: .dataFailure("\(path): is a directory, not a CSV file"))
-    }
+    try requireFile(path)
     let model: StreamingIV2SLS
     do {
       model = try StreamingIV2SLS(formula: formula)
